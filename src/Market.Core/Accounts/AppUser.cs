@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Market.Core.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Set for municipal staff: the one municipality they act for.</summary>
+    public int? MunicipalityId { get; set; }
+}
+
+public static class Roles
+{
+    public const string Resident = nameof(Resident);
+    public const string Shopkeeper = nameof(Shopkeeper);
+    public const string MunicipalStaff = nameof(MunicipalStaff);
+    public const string MetroStaff = nameof(MetroStaff);
+
+    public static readonly IReadOnlyList<string> All = [Resident, Shopkeeper, MunicipalStaff, MetroStaff];
+}

@@ -1,0 +1,43 @@
+using Market.Core.Accounts;
+using Market.Core.Catalog;
+using Market.Core.Ordering;
+using Market.Core.Territory;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Core.Data;
+
+/// <summary>The one database of the platform. Each provider has a subclass so that each keeps its own migrations.</summary>
+public abstract class MarketDbContext(DbContextOptions options, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Shop> Shops => Set<Shop>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<FulfilmentHandling> FulfilmentHandlings => Set<FulfilmentHandling>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+    }
+
+    /// <summary>Every new order event gets its outbox row in the same SaveChanges, hence the same transaction.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var added in ChangeTracker.Entries<OrderEvent>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            Outbox.Add(new OutboxMessage { OrderId = added.Entity.OrderId, Sequence = added.Entity.Sequence, CreatedAt = now });
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

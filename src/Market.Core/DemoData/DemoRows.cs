@@ -1,0 +1,12 @@
+using Market.Core.Catalog;
+
+namespace Market.Core.DemoData;
+
+/// <summary>A line of municipios.csv.</summary>
+internal sealed record MunicipalityRow(string Code, string Name, double Latitude, double Longitude, IReadOnlyList<string> Colonias);
+
+/// <summary>A line of tiendas-demo.csv; Number is its 1-based position among the shops.</summary>
+internal sealed record ShopRow(int Number, string Name, ShopKind Kind, string MunicipalityCode, IReadOnlySet<string> Sells);
+
+/// <summary>A line of productos-demo.csv.</summary>
+internal sealed record ProductRow(string Category, string Name, string Unit, Money Price, bool IsLocal, IReadOnlySet<ShopKind> SoldBy);

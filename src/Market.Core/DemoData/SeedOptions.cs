@@ -1,0 +1,9 @@
+namespace Market.Core.DemoData;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Fill an empty database with demo municipalities, shops, products and accounts at start.</summary>
+    public bool DemoData { get; set; }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using Market.Core.Catalog;
+
+namespace Market.Core.Ordering;
+
+/// <summary>One shop's part of a checkout, and the only way its status may change.</summary>
+public sealed class Order
+{
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    private Order()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Unguessable: whoever holds it may follow the order, so it carries about 84 bits of randomness.</summary>
+    public string Code { get; private set; } = "";
+    public int ShopId { get; private set; }
+    public Shop Shop { get; private set; } = null!;
+    public string? ResidentId { get; private set; }
+    public string IdempotencyKey { get; private set; } = "";
+    public OrderStatus Status { get; private set; }
+
+    /// <summary>The sequence number of the last event; the concurrency token.</summary>
+    public int Version { get; private set; }
+    public Fulfilment Fulfilment { get; private set; }
+    public CustomerContact Customer { get; private set; } = null!;
+    public PaymentMethod Payment { get; private set; }
+    public Money? CashTendered { get; private set; }
+    public Money Subtotal { get; private set; }
+    public Money DeliveryFee { get; private set; }
+    public Money Total => Subtotal + DeliveryFee;
+    public DateTimeOffset PlacedAt { get; private set; }
+    public List<OrderItem> Items { get; private set; } = [];
+    public List<OrderEvent> Events { get; private set; } = [];
+
+    public Money? ChangeDue => CashTendered is { } tendered ? tendered - Total : null;
+
+    public static Order Place(OrderDraft draft, string idempotencyKey, string? residentId, CustomerContact customer,
+        Money? cashTendered, DateTimeOffset now)
+    {
+        if (draft.Lines.Count == 0)
+        {
+            throw new DomainException("Checkout.EmptyCart");
+        }
+        if (!draft.Shop.Offers(draft.Fulfilment))
+        {
+            throw new DomainException(draft.Fulfilment == Fulfilment.Delivery ? "Checkout.NoDelivery" : "Checkout.NoPickup", draft.Shop.Name);
+        }
+        if (draft.Fulfilment == Fulfilment.Delivery && string.IsNullOrWhiteSpace(customer.Address))
+        {
+            throw new DomainException("Checkout.AddressRequired");
+        }
+        if (cashTendered is { } cash && cash < draft.Total)
+        {
+            throw new DomainException("Checkout.CashBelowTotal", draft.Shop.Name, draft.Total.ToString());
+        }
+
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(now),
+            Code = NewCode(),
+            ShopId = draft.Shop.Id,
+            ResidentId = residentId,
+            IdempotencyKey = idempotencyKey,
+            Status = OrderStatus.Placed,
+            Fulfilment = draft.Fulfilment,
+            Customer = draft.Fulfilment == Fulfilment.Delivery ? customer : customer with { Address = null, ReferencePoint = null },
+            Payment = PaymentMethod.CashOnDelivery,
+            CashTendered = cashTendered,
+            Subtotal = draft.Subtotal,
+            DeliveryFee = draft.DeliveryFee,
+            PlacedAt = now,
+            Items = [.. draft.Lines.Select(l => new OrderItem(l.Product.Id, l.Product.Name, l.Product.Unit, l.Product.Price, l.Quantity))],
+        };
+        order.Record(OrderStatus.Placed, action: null, reason: null, now);
+        return order;
+    }
+
+    public IReadOnlyList<OrderAction> NextActions(OrderActor actor) => OrderRules.Actions(Status, actor, Fulfilment);
+
+    public OrderEvent Apply(OrderAction action, OrderActor actor, string? reason, DateTimeOffset now)
+    {
+        var target = OrderRules.Target(Status, action, actor, Fulfilment)
+            ?? throw new DomainException("Order.IllegalTransition", action, Status);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (OrderRules.NeedsReason(action) && reason is null)
+        {
+            throw new DomainException("Order.ReasonRequired");
+        }
+        if (reason is { Length: > 500 })
+        {
+            throw new DomainException("Order.ReasonTooLong");
+        }
+        Status = target;
+        return Record(target, action, reason, now);
+    }
+
+    private OrderEvent Record(OrderStatus status, OrderAction? action, string? reason, DateTimeOffset now)
+    {
+        Version++;
+        var e = new OrderEvent(Id, Version, status, action, reason, now);
+        Events.Add(e);
+        return e;
+    }
+
+    private static string NewCode() =>
+        "MC-" + RandomNumberGenerator.GetString(CodeAlphabet, 17);
+}
+
+public sealed record OrderItem(int ProductId, string Name, string Unit, Money UnitPrice, int Quantity)
+{
+    public int Id { get; init; }
+    public Money LineTotal => UnitPrice.Times(Quantity);
+}
+
+public sealed record CustomerContact(string Name, string Phone, string? Address, string? ReferencePoint);
+
+/// <summary>An order as it will be placed: one shop, lines priced from the catalog, the way it reaches the resident.</summary>
+public sealed record OrderDraft(Shop Shop, Fulfilment Fulfilment, IReadOnlyList<OrderDraftLine> Lines)
+{
+    public Money Subtotal => Money.Sum(Lines.Select(l => l.LineTotal));
+    public Money DeliveryFee => Fulfilment == Fulfilment.Delivery ? Shop.DeliveryFee : Money.Zero;
+    public Money Total => Subtotal + DeliveryFee;
+}
+
+public sealed record OrderDraftLine(Product Product, int Quantity)
+{
+    public Money LineTotal => Product.Price.Times(Quantity);
+}

@@ -1,0 +1,170 @@
+using Market.Core;
+using Market.Core.Catalog;
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Market.Orders.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Orders.Checkout;
+
+public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered);
+
+/// <summary>A checkout: the cart (product and quantity only, never a price), contact, and per shop how to receive and pay.</summary>
+public sealed record PlaceOrder(
+    string IdempotencyKey,
+    string? ResidentId,
+    CustomerContact Customer,
+    IReadOnlyList<CartLine> Lines,
+    IReadOnlyList<ShopChoice> Shops);
+
+public sealed record CheckoutError(string Field, string MessageKey, params object[] Args);
+
+public sealed record PlaceOrderResult(IReadOnlyList<Order> Orders, IReadOnlyList<CheckoutError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static PlaceOrderResult Failed(params CheckoutError[] errors) => new([], errors);
+}
+
+public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox)
+{
+    public async Task<PlaceOrderResult> HandleAsync(PlaceOrder command, CancellationToken ct)
+    {
+        var errors = Validate(command, out var customer);
+        if (errors.Count > 0)
+        {
+            return new([], errors);
+        }
+
+        var previous = await OrdersWithKey(command.IdempotencyKey, ct);
+        if (previous.Count > 0)
+        {
+            return new(previous, []);
+        }
+
+        var lines = CartPricing.Merge(command.Lines);
+        var ids = lines.Select(l => l.ProductId).ToList();
+        var catalog = await db.Products.AsNoTracking().Include(p => p.Shop)
+            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.IsActive)
+            .ToDictionaryAsync(p => p.Id, ct);
+        errors = [.. CheckAvailability(lines, catalog)];
+        var choices = command.Shops.ToDictionary(s => s.ShopId);
+        errors.AddRange(catalog.Values.Select(p => p.Shop).DistinctBy(s => s.Id)
+            .Where(s => !choices.ContainsKey(s.Id))
+            .Select(s => new CheckoutError($"shop-{s.Id}", "Checkout.ChooseFulfilment", s.Name)));
+        if (errors.Count > 0)
+        {
+            return new([], errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var orders = new List<Order>();
+        foreach (var draft in CartPricing.Split(lines, catalog, shop => choices[shop.Id].Fulfilment))
+        {
+            try
+            {
+                orders.Add(Order.Place(draft, command.IdempotencyKey, command.ResidentId, customer, choices[draft.Shop.Id].CashTendered, now));
+            }
+            catch (DomainException ex)
+            {
+                errors.Add(new CheckoutError($"shop-{draft.Shop.Id}", ex.MessageKey, [.. ex.Args]));
+            }
+        }
+        return errors.Count > 0 ? new([], errors) : await SaveAsync(command.IdempotencyKey, lines, catalog, orders, ct);
+    }
+
+    private async Task<PlaceOrderResult> SaveAsync(string key, IReadOnlyList<CartLine> lines, Dictionary<int, Product> catalog,
+        List<Order> orders, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var line in lines)
+        {
+            // The conditional update is what makes overselling impossible, whatever the reads above saw.
+            var quantity = line.Quantity;
+            var reserved = await db.Products
+                .Where(p => p.Id == line.ProductId && (p.Stock == null || p.Stock >= quantity))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock == null ? null : p.Stock - quantity), ct);
+            if (reserved == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return PlaceOrderResult.Failed(new CheckoutError($"product-{line.ProductId}", "Checkout.OutOfStock", catalog[line.ProductId].Name));
+            }
+        }
+        db.Orders.AddRange(orders);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The same checkout was submitted twice at once and the other submission won: answer with its orders.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new(await OrdersWithKey(key, ct), []);
+        }
+        outbox.Pulse();
+        return new(orders, []);
+    }
+
+    private Task<List<Order>> OrdersWithKey(string key, CancellationToken ct) =>
+        db.Orders.AsNoTracking().Include(o => o.Shop).Include(o => o.Items)
+            .Where(o => o.IdempotencyKey == key).OrderBy(o => o.Shop.Name).ToListAsync(ct);
+
+    private static List<CheckoutError> Validate(PlaceOrder command, out CustomerContact customer)
+    {
+        var errors = new List<CheckoutError>();
+        customer = command.Customer;
+        if (command.IdempotencyKey is not { Length: >= 8 and <= 64 })
+        {
+            errors.Add(new("", "Checkout.Expired"));
+        }
+        if (string.IsNullOrWhiteSpace(customer.Name) || customer.Name.Trim().Length > 120)
+        {
+            errors.Add(new("Name", "Checkout.NameRequired"));
+        }
+        if (!PhoneNumber.TryNormalize(customer.Phone, out var phone))
+        {
+            errors.Add(new("Phone", "Checkout.PhoneInvalid"));
+        }
+        if (customer.Address?.Length > 300 || customer.ReferencePoint?.Length > 300)
+        {
+            errors.Add(new("Address", "Checkout.AddressTooLong"));
+        }
+        if (command.Lines.Count == 0)
+        {
+            errors.Add(new("", "Checkout.EmptyCart"));
+        }
+        if (command.Lines.Count > CartPricing.MaxLines)
+        {
+            errors.Add(new("", "Checkout.TooManyLines", CartPricing.MaxLines));
+        }
+        if (command.Lines.Any(l => l.Quantity is < 1 or > CartPricing.MaxQuantity))
+        {
+            errors.Add(new("", "Checkout.QuantityRange", CartPricing.MaxQuantity));
+        }
+        customer = new CustomerContact(customer.Name?.Trim() ?? "", phone, Blank(customer.Address), Blank(customer.ReferencePoint));
+        return errors;
+    }
+
+    private static IEnumerable<CheckoutError> CheckAvailability(IReadOnlyList<CartLine> lines, Dictionary<int, Product> catalog)
+    {
+        foreach (var line in lines)
+        {
+            if (!catalog.TryGetValue(line.ProductId, out var product))
+            {
+                yield return new($"product-{line.ProductId}", "Checkout.ProductUnavailable");
+            }
+            else if (line.Quantity > CartPricing.MaxQuantity)
+            {
+                yield return new($"product-{line.ProductId}", "Checkout.QuantityRange", CartPricing.MaxQuantity);
+            }
+            else if (product.Stock is { } stock && stock < line.Quantity)
+            {
+                yield return new($"product-{line.ProductId}", stock == 0 ? "Checkout.OutOfStock" : "Checkout.OnlyLeft", product.Name, stock);
+            }
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

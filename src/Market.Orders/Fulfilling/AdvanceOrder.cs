@@ -1,0 +1,51 @@
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Market.Orders.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Orders.Fulfilling;
+
+/// <summary>Someone moves an order one step. A shop acts through its owner; a resident through the order's code.</summary>
+public sealed record AdvanceOrder(string Code, OrderAction Action, string? Reason, OrderActor Actor, string? UserId);
+
+public enum AdvanceOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Refused,
+    Conflict,
+}
+
+public sealed record AdvanceOrderResult(AdvanceOutcome Outcome, OrderEvent? Event = null, string? MessageKey = null, object[]? Args = null);
+
+public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox)
+{
+    public async Task<AdvanceOrderResult> HandleAsync(AdvanceOrder command, CancellationToken ct)
+    {
+        var order = await db.Orders.Include(o => o.Shop).SingleOrDefaultAsync(o => o.Code == command.Code, ct);
+        if (order is null)
+        {
+            return new(AdvanceOutcome.NotFound, MessageKey: "Order.NotFound");
+        }
+        if (command.Actor == OrderActor.Shop && (command.UserId is null || order.Shop.OwnerId != command.UserId))
+        {
+            return new(AdvanceOutcome.Forbidden, MessageKey: "Order.NotYourShop");
+        }
+        try
+        {
+            var e = order.Apply(command.Action, command.Actor, command.Reason, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            outbox.Pulse();
+            return new(AdvanceOutcome.Done, e);
+        }
+        catch (DomainException ex)
+        {
+            return new(AdvanceOutcome.Refused, MessageKey: ex.MessageKey, Args: [.. ex.Args]);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(AdvanceOutcome.Conflict, MessageKey: "Order.ChangedMeanwhile");
+        }
+    }
+}

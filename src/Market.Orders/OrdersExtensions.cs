@@ -1,0 +1,36 @@
+using Market.Orders.Checkout;
+using Market.Orders.Fulfilling;
+using Market.Orders.LiveUpdates;
+using Market.Orders.Queue;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace Market.Orders;
+
+public static class OrdersExtensions
+{
+    /// <summary>Placing and moving orders, the outbox relay, and (if configured) a fulfilment worker in this process.</summary>
+    public static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FulfilmentOptions>()
+            .BindConfiguration(FulfilmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var redis = builder.Configuration.GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Redis is not set.");
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<StreamSignal>();
+        builder.Services.AddScoped<PlaceOrderHandler>();
+        builder.Services.AddScoped<AdvanceOrderHandler>();
+        builder.Services.AddScoped<OrderFeed>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))
+        {
+            builder.Services.AddHostedService<FulfilmentWorker>();
+        }
+        return builder;
+    }
+}

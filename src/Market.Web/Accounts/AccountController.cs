@@ -1,0 +1,121 @@
+using Market.Core;
+using Market.Core.Accounts;
+using Market.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Market.Web.Accounts;
+
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
+{
+    [HttpGet("/cuenta/ingresar")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("/cuenta/ingresar")]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        var user = await FindAsync(form.Login);
+        if (user is not null)
+        {
+            var result = await signIn.PasswordSignInAsync(user, form.Password ?? "", form.Remember, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await HomeFor(user));
+            }
+            if (result.IsLockedOut)
+            {
+                return LoginFailed(form, "Account.LockedOut");
+            }
+        }
+        return LoginFailed(form, "Account.BadLogin");
+    }
+
+    [HttpPost("/cuenta/salir")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("/cuenta/registro")]
+    public IActionResult Register() => View(new RegisterForm());
+
+    [HttpPost("/cuenta/registro")]
+    public async Task<IActionResult> Register(RegisterForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            ModelState.AddModelError(nameof(form.Name), text["Account.NameRequired"]);
+        }
+        if (!PhoneNumber.TryNormalize(form.Phone, out var phone))
+        {
+            ModelState.AddModelError(nameof(form.Phone), text["Checkout.PhoneInvalid"]);
+        }
+        else if (await users.FindByNameAsync(phone) is not null)
+        {
+            ModelState.AddModelError(nameof(form.Phone), text["Account.PhoneTaken"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = new AppUser { UserName = phone, PhoneNumber = phone, DisplayName = form.Name!.Trim(), Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim() };
+        var created = await users.CreateAsync(user, form.Password ?? "");
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(nameof(form.Password), text["Identity." + error.Code].ResourceNotFound ? error.Description : text["Identity." + error.Code]);
+            }
+            return View(form);
+        }
+        await users.AddToRoleAsync(user, Roles.Resident);
+        await signIn.SignInAsync(user, isPersistent: true);
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("/cuenta/denegado")]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private async Task<AppUser?> FindAsync(string? login)
+    {
+        if (string.IsNullOrWhiteSpace(login))
+        {
+            return null;
+        }
+        return PhoneNumber.TryNormalize(login, out var phone)
+            ? await users.FindByNameAsync(phone)
+            : await users.FindByEmailAsync(login.Trim()) ?? await users.FindByNameAsync(login.Trim());
+    }
+
+    private async Task<string> HomeFor(AppUser user) =>
+        await users.IsInRoleAsync(user, Roles.Shopkeeper) ? "/tienda/pedidos" : "/";
+
+    private ViewResult LoginFailed(LoginForm form, string key)
+    {
+        ModelState.AddModelError("", text[key]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form with { Password = null });
+    }
+}
+
+public sealed record LoginForm
+{
+    public string? Login { get; init; }
+    public string? Password { get; init; }
+    public bool Remember { get; init; }
+    public string? ReturnUrl { get; init; }
+}
+
+public sealed class RegisterForm
+{
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}

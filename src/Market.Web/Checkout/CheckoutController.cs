@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Market.Core;
+using Market.Core.Catalog;
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Market.Orders.Checkout;
+using Market.Web.Cart;
+using Market.Web.Resources;
+using Market.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Market.Web.Checkout;
+
+public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text) : Controller
+{
+    [HttpGet("/checkout")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var cart = await CartController.LoadAsync(db, CartCookie.Read(Request), ct);
+        if (cart.IsEmpty)
+        {
+            return LocalRedirect("/carrito");
+        }
+        var form = new CheckoutForm
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Name = User.FindFirstValue(Accounts.MarketClaimsFactory.DisplayName),
+            Shops = [.. cart.Shops.Select(s => new ShopChoiceForm
+            {
+                ShopId = s.Shop.Id,
+                Fulfilment = s.Shop.OffersDelivery ? Fulfilment.Delivery : Fulfilment.Pickup,
+            })],
+        };
+        return View(new CheckoutPage(form, cart, []));
+    }
+
+    [HttpPost("/checkout")]
+    public async Task<IActionResult> Place(CheckoutForm form, CancellationToken ct)
+    {
+        var lines = CartCookie.Read(Request);
+        var errors = new List<string>();
+        var choices = new List<ShopChoice>();
+        foreach (var choice in form.Shops)
+        {
+            Money? payWith = null;
+            if (!string.IsNullOrWhiteSpace(choice.PayWith))
+            {
+                if (Money.TryParse(choice.PayWith, out var amount))
+                {
+                    payWith = amount;
+                }
+                else
+                {
+                    errors.Add(text["Checkout.PayWithInvalid", choice.PayWith]);
+                }
+            }
+            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith));
+        }
+        if (errors.Count == 0)
+        {
+            var command = new PlaceOrder(form.IdempotencyKey, User.FindFirstValue(ClaimTypes.NameIdentifier),
+                new CustomerContact(form.Name ?? "", form.Phone ?? "", form.Address, form.ReferencePoint), lines, choices);
+            var result = await placeOrder.HandleAsync(command, ct);
+            if (result.Succeeded)
+            {
+                CartCookie.Write(Response, []);
+                return LocalRedirect("/pedidos/confirmados?codigos=" + string.Join(',', result.Orders.Select(o => o.Code)));
+            }
+            errors.AddRange(result.Errors.Select(e => Messages.Format(text, e.MessageKey, e.Args)));
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", new CheckoutPage(form, await CartController.LoadAsync(db, lines, ct), errors));
+    }
+
+    [HttpGet("/pedidos/confirmados")]
+    public async Task<IActionResult> Confirmed(string? codigos, CancellationToken ct)
+    {
+        var codes = (codigos ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(20).ToList();
+        var orders = await db.Orders.AsNoTracking().Where(o => codes.Contains(o.Code))
+            .Select(o => new { o.Code, ShopName = o.Shop.Name, o.Subtotal, o.DeliveryFee, o.Fulfilment })
+            .ToListAsync(ct);
+        return orders.Count == 0
+            ? NotFound()
+            : View(orders.OrderBy(o => o.ShopName, StringComparer.CurrentCulture)
+                .Select(o => new ConfirmedOrder(o.Code, o.ShopName, o.Subtotal + o.DeliveryFee, o.Fulfilment)).ToList());
+    }
+}

@@ -1,0 +1,26 @@
+using Market.Core.Catalog;
+using Market.Web.Cart;
+
+namespace Market.Web.Checkout;
+
+/// <summary>What the resident types at checkout; sent back unchanged with the messages when something is wrong.</summary>
+public sealed class CheckoutForm
+{
+    public string IdempotencyKey { get; set; } = "";
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? ReferencePoint { get; set; }
+    public List<ShopChoiceForm> Shops { get; set; } = [];
+}
+
+public sealed class ShopChoiceForm
+{
+    public int ShopId { get; set; }
+    public Fulfilment Fulfilment { get; set; }
+    public string? PayWith { get; set; }
+}
+
+public sealed record CheckoutPage(CheckoutForm Form, CartView Cart, IReadOnlyList<string> Errors);
+
+public sealed record ConfirmedOrder(string Code, string ShopName, Market.Core.Money Total, Fulfilment Fulfilment);

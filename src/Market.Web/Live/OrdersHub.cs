@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Market.Core.Accounts;
+using Market.Orders.LiveUpdates;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Market.Web.Live;
+
+/// <summary>
+/// Clients join a group, then read what they missed: an event committed in between arrives twice at worst,
+/// and clients drop what they already have by sequence number.
+/// </summary>
+public sealed class OrdersHub(OrderFeed feed) : Hub
+{
+    public static string OrderGroup(string code) => "order:" + code;
+    public static string ShopGroup(int shopId) => "shop:" + shopId;
+
+    public async Task<IReadOnlyList<OrderUpdate>> FollowOrder(string code, int afterSequence)
+    {
+        if (!await feed.OrderExistsAsync(code, Context.ConnectionAborted))
+        {
+            throw new HubException("Pedido no encontrado.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, OrderGroup(code));
+        return await feed.ForOrderAsync(code, afterSequence, Context.ConnectionAborted);
+    }
+
+    [Authorize(Roles = Roles.Shopkeeper)]
+    public async Task<IReadOnlyList<OrderUpdate>> FollowShop(long afterEventId)
+    {
+        var owner = Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        foreach (var shopId in await feed.ShopsOwnedByAsync(owner, Context.ConnectionAborted))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ShopGroup(shopId));
+        }
+        return await feed.ForShopOwnerAsync(owner, afterEventId, Context.ConnectionAborted);
+    }
+}

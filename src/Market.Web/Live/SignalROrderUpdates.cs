@@ -1,0 +1,12 @@
+using Market.Orders.LiveUpdates;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Market.Web.Live;
+
+internal sealed class SignalROrderUpdates(IHubContext<OrdersHub> hub) : IOrderUpdates
+{
+    public const string Method = "orderEvent";
+
+    public Task PublishAsync(OrderUpdate update, CancellationToken ct) =>
+        hub.Clients.Groups(OrdersHub.OrderGroup(update.Code), OrdersHub.ShopGroup(update.ShopId)).SendAsync(Method, update, ct);
+}

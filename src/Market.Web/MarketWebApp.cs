@@ -1,0 +1,23 @@
+using Market.Core;
+using Market.Core.DemoData;
+using Market.Orders;
+
+namespace Market.Web;
+
+/// <summary>The composition root, shared by Program and by the tests that host the real app on a loopback port.</summary>
+public static class MarketWebApp
+{
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        configure?.Invoke(builder);
+        builder.AddMarketCore();
+        builder.AddDemoData();
+        builder.AddOrders();
+        builder.AddWeb();
+
+        var app = builder.Build();
+        app.UseWeb();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Market.Web.Resources;
+
+/// <summary>Marker for the user-facing text in Ui.resx (Spanish) and Ui.en.resx (English).</summary>
+public sealed class Ui;

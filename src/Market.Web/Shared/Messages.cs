@@ -1,0 +1,17 @@
+using Market.Core.Ordering;
+using Market.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Market.Web.Shared;
+
+/// <summary>Turns a rule's message key and arguments into text, translating the statuses and steps it names.</summary>
+public static class Messages
+{
+    public static string Format(IStringLocalizer<Ui> text, string key, IEnumerable<object>? args) =>
+        text[key, [.. (args ?? []).Select(a => a switch
+        {
+            OrderStatus status => text[Display.Key(status)].Value,
+            OrderAction action => text[Display.Key(action)].Value,
+            _ => a,
+        })]].Value;
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Market.Core.Accounts;
+using Market.Core.Data;
+using Market.Orders.LiveUpdates;
+using Market.Web.Accounts;
+using Market.Web.Api;
+using Market.Web.Live;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Net.Http.Headers;
+
+namespace Market.Web;
+
+public static class WebExtensions
+{
+    public static readonly CultureInfo[] Cultures = [new("es-SV"), new("en")];
+
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization();
+        services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Resources.Ui)));
+        // Views live beside their controllers, in feature folders.
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Shared/{0}.cshtml");
+        });
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.User.RequireUniqueEmail = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<MarketDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<MarketClaimsFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/cuenta/ingresar";
+            o.LogoutPath = "/cuenta/salir";
+            o.AccessDeniedPath = "/cuenta/denegado";
+            o.Cookie.Name = "mc.auth";
+            o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+        });
+
+        var signalR = services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrEmpty(redis))
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("market"));
+        }
+        services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=86400",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        app.MapHub<OrdersHub>("/hubs/pedidos");
+        app.MapOrdersApi();
+        return app;
+    }
+
+    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>
+        ApiAwareRedirect(int status) => context =>
+        {
+            // API and hub callers get a status code, people get the sign-in page.
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            {
+                context.Response.StatusCode = status;
+            }
+            else
+            {
+                context.Response.Redirect(context.RedirectUri);
+            }
+            return Task.CompletedTask;
+        };
+}

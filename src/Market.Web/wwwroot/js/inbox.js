@@ -1,0 +1,53 @@
+(function () {
+    const root = document.getElementById("inbox");
+    if (!root) return;
+    let lastEvent = Number(root.dataset.lastEvent);
+    const open = root.querySelector("[data-testid=open-orders]");
+    const closed = root.querySelector("[data-testid=closed-orders]");
+    const badge = root.querySelector("[data-testid=new-orders]");
+    const sound = document.getElementById("sound");
+    let fresh = 0;
+
+    function beep() {
+        if (!sound.checked) return;
+        const audio = new AudioContext();
+        const tone = audio.createOscillator();
+        tone.connect(audio.destination);
+        tone.frequency.value = 880;
+        tone.start();
+        tone.stop(audio.currentTime + 0.25);
+    }
+
+    async function apply(update) {
+        lastEvent = Math.max(lastEvent, update.eventId);
+        if (update.sequence <= currentSequence(update.code)) return;
+        const response = await fetch(`/tienda/pedidos/${encodeURIComponent(update.code)}/tarjeta`, { headers: { "X-Requested-With": "fetch" } });
+        if (!response.ok) return;
+        const holder = document.createElement("div");
+        holder.innerHTML = await response.text();
+        const card = holder.firstElementChild;
+        const existing = document.getElementById(card.id);
+        if (Number(card.dataset.sequence) <= currentSequence(update.code)) return;
+        if (existing) existing.remove();
+        (card.dataset.final === "true" ? closed : open).prepend(card);
+        root.querySelector("[data-testid=no-open]").hidden = open.children.length > 0;
+        if (update.status === "Placed") {
+            fresh++;
+            badge.textContent = fresh;
+            badge.hidden = false;
+            beep();
+        }
+    }
+
+    function currentSequence(code) {
+        const card = document.getElementById("pedido-" + code);
+        return card ? Number(card.dataset.sequence) : 0;
+    }
+
+    async function follow(connection) {
+        const missed = await connection.invoke("FollowShop", lastEvent);
+        for (const update of missed) await apply(update);
+    }
+
+    window.marketLive(follow, apply, root.querySelector("[data-testid=live-state]"));
+})();
