@@ -24,7 +24,7 @@ public static class OrdersApi
         api.MapGet("/productos", ListProducts);
         api.MapPost("/pedidos", Place);
         api.MapGet("/pedidos/{code}", Get);
-        api.MapPost("/pedidos/{code}/{action}", Advance);
+        api.MapPost("/pedidos/{code}/{step}", Advance);
     }
 
     private static async Task<IResult> ListProducts(int tienda, MarketDbContext db, CancellationToken ct) =>
@@ -61,16 +61,16 @@ public static class OrdersApi
         return events.Count == 0 ? Results.NotFound() : Results.Ok(events);
     }
 
-    private static async Task<IResult> Advance(string code, OrderAction action, AdvanceRequest? body, ClaimsPrincipal user,
+    private static async Task<IResult> Advance(string code, OrderAction step, AdvanceRequest? body, ClaimsPrincipal user,
         AdvanceOrderHandler handler, IStringLocalizer<Ui> text, CancellationToken ct)
     {
         // Cancelling is the resident's step (whoever holds the code); every other step belongs to the shop's owner.
-        var actor = action == OrderAction.Cancel ? OrderActor.Resident : OrderActor.Shop;
+        var actor = step == OrderAction.Cancel ? OrderActor.Resident : OrderActor.Shop;
         if (actor == OrderActor.Shop && !user.IsInRole(Roles.Shopkeeper))
         {
             return Results.Problem(text["Order.NotYourShop"], statusCode: user.Identity?.IsAuthenticated == true ? 403 : 401);
         }
-        var result = await handler.HandleAsync(new AdvanceOrder(code, action, body?.Reason, actor, user.FindFirstValue(ClaimTypes.NameIdentifier)), ct);
+        var result = await handler.HandleAsync(new AdvanceOrder(code, step, body?.Reason, actor, user.FindFirstValue(ClaimTypes.NameIdentifier)), ct);
         var message = result.MessageKey is null ? null : Messages.Format(text, result.MessageKey, result.Args);
         return result.Outcome switch
         {

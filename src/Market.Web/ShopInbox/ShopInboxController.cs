@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Market.Web.ShopInbox;
 
 [Authorize(Roles = Roles.Shopkeeper)]
-public sealed class InboxController(MarketDbContext db, AdvanceOrderHandler advance, IStringLocalizer<Ui> text) : Controller
+public sealed class ShopInboxController(MarketDbContext db, AdvanceOrderHandler advance, IStringLocalizer<Ui> text) : Controller
 {
     private const int RecentlyClosed = 20;
 
@@ -41,16 +41,17 @@ public sealed class InboxController(MarketDbContext db, AdvanceOrderHandler adva
         return order is null ? NotFound() : PartialView("_OrderCard", order);
     }
 
-    [HttpPost("/tienda/pedidos/{code}/{action}")]
-    public async Task<IActionResult> Advance(string code, OrderAction action, string? reason, CancellationToken ct)
+    [HttpPost("/tienda/pedidos/{code}/{step}")]
+    public async Task<IActionResult> Advance(string code, OrderAction step, string? reason, CancellationToken ct)
     {
-        var result = await advance.HandleAsync(new AdvanceOrder(code, action, reason, OrderActor.Shop, Me), ct);
+        var result = await advance.HandleAsync(new AdvanceOrder(code, step, reason, OrderActor.Shop, Me), ct);
         switch (result.Outcome)
         {
             case AdvanceOutcome.NotFound:
                 return NotFound();
             case AdvanceOutcome.Forbidden:
-                return Forbid();
+                // A plain 403 (shown by the error page) rather than Forbid(), which would redirect a signed-in shopkeeper.
+                return StatusCode(StatusCodes.Status403Forbidden);
             case AdvanceOutcome.Done:
                 break;
             default:

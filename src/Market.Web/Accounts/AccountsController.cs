@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Accounts;
 
-public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
+public sealed class AccountsController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
 {
     [HttpGet("/cuenta/ingresar")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });

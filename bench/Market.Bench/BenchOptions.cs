@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Market.Bench;
+
+/// <summary>The command line: every option is "--name value"; anything else is a usage error.</summary>
+internal sealed record BenchOptions(Uri Url, int Orders, int Concurrency, int Warmup, string Shopkeeper, string Password, int ShopId)
+{
+    public const string Usage = """
+        usage: Market.Bench [--url http://127.0.0.1:5080] [--orders 2000] [--concurrency 16] [--warmup 50]
+                            [--shopkeeper tienda2@demo.sv] [--password Mercado2026!] [--shop 2]
+          --shop is the id of a shop that --shopkeeper owns; the default pair is Pupusería La Ceiba,
+          whose food is made to order (no stock), so the orders never run out of stock.
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--url"] = "http://127.0.0.1:5080",
+            ["--orders"] = "2000",
+            ["--concurrency"] = "16",
+            ["--warmup"] = "50",
+            ["--shopkeeper"] = "tienda2@demo.sv",
+            ["--password"] = "Mercado2026!",
+            ["--shop"] = "2",
+        };
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            if (!values.ContainsKey(args[i]) || i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"unknown option or missing value: {args[i]}");
+            }
+            values[args[i]] = args[i + 1];
+        }
+        if (!Uri.TryCreate(values["--url"], UriKind.Absolute, out var url))
+        {
+            throw new ArgumentException($"--url is not an absolute URL: {values["--url"]}");
+        }
+        return new(url, Number(values, "--orders", 1), Number(values, "--concurrency", 1), Number(values, "--warmup", 0),
+            values["--shopkeeper"], values["--password"], Number(values, "--shop", 1));
+    }
+
+    private static int Number(Dictionary<string, string> values, string name, int minimum) =>
+        int.TryParse(values[name], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number of at least {minimum}: {values[name]}");
+}

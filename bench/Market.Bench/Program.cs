@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Market.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"Market.Bench: {ex.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var stragglerWait = TimeSpan.FromSeconds(30);
+var cookies = await SignIn.AsShopkeeperAsync(options.Url, options.Shopkeeper, options.Password);
+using var http = new HttpClient { BaseAddress = options.Url };
+
+var products = await http.GetFromJsonAsync<List<ProductDto>>($"/api/productos?tienda={options.ShopId}") ?? [];
+List<int> unstocked = [.. products.Where(p => p.Stock is null).Select(p => p.Id)];
+if (unstocked.Count == 0)
+{
+    Console.Error.WriteLine($"Market.Bench: shop {options.ShopId} has no product without stock control ({products.Count} products); pick another --shop");
+    return 1;
+}
+
+await using var notifications = await PlacedNotifications.FollowShopAsync(options.Url, cookies);
+var placer = new OrderPlacer(http, options.ShopId, unstocked);
+
+// The warm-up also proves that the account follows the shop, and leaves the pipeline idle before the measured phase.
+var warmup = await placer.PlaceAsync(0, options.Warmup, options.Concurrency);
+List<string> warmupCodes = [.. warmup.Where(p => p.Code is not null).Select(p => p.Code!)];
+if (warmupCodes.Count > 0 && await notifications.WaitForAsync(warmupCodes, stragglerWait) == warmupCodes.Count)
+{
+    Console.Error.WriteLine($"Market.Bench: none of the {warmupCodes.Count} warm-up orders reached {options.Shopkeeper}; does that account own shop {options.ShopId}?");
+    return 1;
+}
+
+var started = Stopwatch.GetTimestamp();
+var placements = await placer.PlaceAsync(options.Warmup, options.Orders, options.Concurrency);
+var placingTime = Stopwatch.GetElapsedTime(started);
+List<Placement> placed = [.. placements.Where(p => p.Code is not null)];
+var missing = await notifications.WaitForAsync([.. placed.Select(p => p.Code!)], stragglerWait);
+
+var result = new BenchResult(options, unstocked.Count, placements, placingTime,
+    new Latencies(placed.Select(p => p.Latency)),
+    new Latencies(placed.Select(p => notifications.TryGetArrival(p.Code!, out var arrived) ? Stopwatch.GetElapsedTime(p.Started, arrived) : (TimeSpan?)null)
+        .OfType<TimeSpan>()),
+    missing, notifications.Duplicates, notifications.Others, notifications.ClosedWith, notifications.FollowShopError);
+Report.Print(Console.Out, result, Report.CommandLine());
+return result.Clean ? 0 : 1;

@@ -1,0 +1,60 @@
+using Market.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Market.Tests.E2e;
+
+/// <summary>One real app (with its own Redis) and one headless Chromium for a whole test class; each user gets a context of their own.</summary>
+public sealed class MarketBrowser : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    private RedisServer? redis;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public MarketHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        redis = await RedisServer.StartNewAsync();
+        Host = await MarketHost.StartAsync(redis);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MARKET_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh, phone-sized browser profile in Spanish and Salvadoran time, as most residents use the app.</summary>
+    public Task<IBrowserContext> NewPhoneAsync() =>
+        browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = "es-SV",
+            TimezoneId = "America/El_Salvador",
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+    }
+}

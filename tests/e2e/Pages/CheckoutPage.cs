@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Market.Tests.E2e.Pages;
+
+/// <summary>The checkout form, one group of choices per shop, and the confirmation page it leads to.</summary>
+public sealed class CheckoutPage(IPage page)
+{
+    public async Task FillContactAsync(string name, string phone, string address, string reference)
+    {
+        await page.GetByLabel("Nombre", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Teléfono (+503)").FillAsync(phone);
+        await page.GetByLabel("Dirección de entrega").FillAsync(address);
+        await page.GetByLabel("Punto de referencia").FillAsync(reference);
+    }
+
+    public ILocator Delivery(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { Name = "Entrega a domicilio" });
+
+    public ILocator Pickup(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { Name = "Retiro en la tienda" });
+
+    public Task PayWithAsync(string shop, string amount) => Shop(shop).GetByLabel("Pago con").FillAsync(amount);
+
+    public async Task ConfirmAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = new Regex("^Confirmar pedido") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pedido recibido", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public ILocator TrackingLinks => page.GetByRole(AriaRole.Link, new() { Name = new Regex("^Seguir el pedido de ") });
+
+    /// <summary>Opens the order's tracking page in a new tab of the same browser, as a resident following two orders would.</summary>
+    public async Task<TrackingPage> OpenTrackingAsync(string shop)
+    {
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = $"Seguir el pedido de {shop}", Exact = true }).GetAttributeAsync("href");
+        var tab = await page.Context.NewPageAsync();
+        await tab.GotoAsync(href!);
+        var tracking = new TrackingPage(tab);
+        await Expect(tab.GetByRole(AriaRole.Heading, new() { Name = $"Tu pedido a {shop}", Level = 1 })).ToBeVisibleAsync();
+        return tracking;
+    }
+
+    private ILocator Shop(string name) => page.GetByRole(AriaRole.Group, new() { Name = name, Exact = true });
+}

@@ -1,0 +1,18 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Market.Tests.E2e.Pages;
+
+public sealed class SignInPage(IPage page)
+{
+    /// <summary>Signs in through the form; a shopkeeper lands on the shop's orders inbox.</summary>
+    public async Task<InboxPage> SignInAsShopkeeperAsync(string login, string password)
+    {
+        await page.GotoAsync("/cuenta/ingresar");
+        await page.GetByLabel("Teléfono o correo electrónico").FillAsync(login);
+        await page.GetByLabel("Contraseña").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pedidos de mi tienda", Level = 1 })).ToBeVisibleAsync();
+        return new InboxPage(page);
+    }
+}

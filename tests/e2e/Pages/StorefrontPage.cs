@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Market.Tests.E2e.Pages;
+
+/// <summary>The catalog: the home page with its filters and the shop pages, which share the same product cards.</summary>
+public sealed class StorefrontPage(IPage page)
+{
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Productos de tiendas cerca de ti" })).ToBeVisibleAsync();
+    }
+
+    public async Task FilterAsync(string municipality, string category)
+    {
+        await page.GetByLabel("Municipio").SelectOptionAsync(new SelectOptionValue { Label = municipality });
+        await page.GetByLabel("Categoría").SelectOptionAsync(new SelectOptionValue { Label = category });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("categoria="));
+    }
+
+    public async Task OpenShopAsync(string shop)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = shop, Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = shop, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    public async Task AddToCartAsync(string product, int itemsInCart)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Agregar {product} al carrito", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Agregado al carrito.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Carrito" })).ToHaveTextAsync($"Carrito {itemsInCart}");
+    }
+
+    public async Task<CartPage> OpenCartAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Carrito" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Carrito", Level = 1 })).ToBeVisibleAsync();
+        return new CartPage(page);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Market.Tests.E2e.Pages;
+
+/// <summary>The resident's page for one order at /pedidos/{code}, updated live as the shop works on the order.</summary>
+public sealed class TrackingPage(IPage page)
+{
+    public IPage Page => page;
+
+    public ILocator Status => page.GetByTestId("order-status");
+
+    public ILocator Timeline => page.GetByTestId("timeline").GetByRole(AriaRole.Listitem);
+
+    public ILocator CancelButton => page.GetByRole(AriaRole.Button, new() { Name = "Cancelar pedido" });
+
+    public Task WaitUntilLiveAsync() => Expect(page.GetByText("En vivo", new() { Exact = true })).ToBeVisibleAsync();
+
+    /// <summary>The status shown, and the timeline grown to that many steps with this one last.</summary>
+    public async Task ExpectStepAsync(string status, int steps)
+    {
+        await Expect(Status).ToHaveTextAsync(status);
+        await Expect(Timeline).ToHaveCountAsync(steps);
+        await Expect(Timeline.Last).ToContainTextAsync(status);
+    }
+
+    public async Task CancelAsync(string reason)
+    {
+        await page.GetByLabel("Motivo de la cancelación").FillAsync(reason);
+        await CancelButton.ClickAsync();
+    }
+}

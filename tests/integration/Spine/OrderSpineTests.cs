@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using Market.Core.Catalog;
+using Market.Core.Ordering;
+using Market.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Tests.Integration.Spine;
+
+/// <summary>The order spine, end to end: the same tests run on SQLite and on PostgreSQL.</summary>
+public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : SpineFixture
+{
+    private const string Tere = "tere@demo.sv";
+    private const string Chepe = "chepe@demo.sv";
+
+    private MarketHost Host => fixture.Host;
+
+    [Fact]
+    public async Task PlacedOrder_ReachesTheWorker_AndEveryStepIsStreamedLive()
+    {
+        var (shopkeeper, cookies) = await Host.SignInAsync(Tere);
+        await using var shopLive = await LiveClient.ConnectAsync(Host, cookies);
+        await shopLive.FollowShopAsync();
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+
+        var placed = await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Delivery, (product.ShopId, product.Id, 2)));
+        var code = placed.Orders.Single().Code;
+
+        await shopLive.WaitForAsync(u => u.Code == code && u.Status == OrderStatus.Placed);
+        await using var residentLive = await LiveClient.ConnectAsync(Host);
+        (await residentLive.FollowOrderAsync(code)).Select(u => u.Status).ShouldBe([OrderStatus.Placed]);
+        foreach (var (action, status) in new[]
+        {
+            (OrderAction.Accept, OrderStatus.Accepted),
+            (OrderAction.StartPreparing, OrderStatus.Preparing),
+            (OrderAction.SendOut, OrderStatus.OutForDelivery),
+            (OrderAction.Deliver, OrderStatus.Delivered),
+        })
+        {
+            (await shopkeeper.PostAsync($"/api/pedidos/{code}/{action}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await residentLive.WaitForAsync(u => u.Code == code && u.Status == status);
+            await shopLive.WaitForAsync(u => u.Code == code && u.Status == status);
+        }
+
+        residentLive.Received.Where(u => u.Code == code).Select(u => u.Sequence).ShouldBe([2, 3, 4, 5]);
+        var handled = await Eventually(() => Checkout.QueryAsync(Host, db =>
+            db.FulfilmentHandlings.Where(h => db.Orders.Any(o => o.Id == h.OrderId && o.Code == code)).Select(h => h.Sequence).ToListAsync()),
+            list => list.Count == 5);
+        handled.Order().ShouldBe([1, 2, 3, 4, 5]);
+    }
+
+    [Fact]
+    public async Task ReconnectingClient_GetsEveryEventAfterTheLastSequenceItSaw()
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", null);
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/StartPreparing", null);
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/MarkReady", null);
+
+        await using var resident = await LiveClient.ConnectAsync(Host);
+        var missed = await resident.FollowOrderAsync(code, afterSequence: 1);
+
+        missed.Select(u => (u.Sequence, u.Status)).ShouldBe([(2, OrderStatus.Accepted), (3, OrderStatus.Preparing), (4, OrderStatus.ReadyForPickup)]);
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentCheckouts_ForTheLastFiveUnits_MakeExactlyFiveOrders()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Chepe, stock: 5);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            Checkout.PostAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(5);
+        var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
+        refused.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
+        (await refused[0].Content.ReadAsStringAsync()).ShouldContain("sin existencias");
+        (await Checkout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(0);
+        (await Checkout.QueryAsync(Host, db => db.Orders.CountAsync(o => o.Items.Any(i => i.ProductId == product.Id)))).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task DoubleSubmittedCheckout_MakesOneOrder()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var stockBefore = product.Stock!.Value;
+        var key = Guid.NewGuid().ToString("N");
+        var request = Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Checkout.PostAsync(Host.CreateClient(), request, key)));
+
+        var codes = await Task.WhenAll(responses.Select(async r =>
+        {
+            r.StatusCode.ShouldBe(HttpStatusCode.Created);
+            return (await r.Content.ReadFromJsonAsync<Market.Web.Api.PlacedDto>(Checkout.Json))!.Orders.Single().Code;
+        }));
+        codes.Distinct().Count().ShouldBe(1);
+        (await Checkout.QueryAsync(Host, db => db.Orders.CountAsync(o => o.IdempotencyKey == key))).ShouldBe(1);
+        (await Checkout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(stockBefore - 1);
+    }
+
+    [Fact]
+    public async Task Checkout_PricesEveryLineFromTheCatalog_AndAddsTheDeliveryFee()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+
+        var placed = await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Delivery, (product.ShopId, product.Id, 3)));
+
+        placed.Orders.Single().TotalCents.ShouldBe(product.Price.Cents * 3 + product.Shop.DeliveryFee.Cents);
+        var stored = await Checkout.QueryAsync(Host, db => db.Orders.Include(o => o.Items).SingleAsync(o => o.Code == placed.Orders[0].Code));
+        stored.Items.Single().UnitPrice.ShouldBe(product.Price);
+        stored.Customer.Phone.ShouldBe("+50371234567");
+    }
+
+    [Fact]
+    public async Task Checkout_WithBadInput_IsRefusedInSpanish_AndChangesNothing()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var ordersBefore = await Checkout.QueryAsync(Host, db => db.Orders.CountAsync());
+        var request = Checkout.Request(Fulfilment.Delivery, (product.ShopId, product.Id, 0)) with
+        {
+            Customer = new("Ana", "12345", null, null),
+        };
+
+        var response = await Checkout.PostAsync(Host.CreateClient(), request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("Escribe un teléfono de El Salvador");
+        body.ShouldContain("Cada cantidad debe estar entre 1 y 99");
+        (await Checkout.QueryAsync(Host, db => db.Orders.CountAsync())).ShouldBe(ordersBefore);
+        (await Checkout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(product.Stock);
+    }
+
+    [Fact]
+    public async Task Shopkeeper_CannotMoveAnotherShopsOrder()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+        var (chepe, _) = await Host.SignInAsync(Chepe);
+
+        var viaApi = await chepe.PostAsync($"/api/pedidos/{code}/Accept", null);
+        var inbox = await chepe.GetStringAsync("/tienda/pedidos");
+        var viaForm = await chepe.PostAsync($"/tienda/pedidos/{code}/Reject", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reason"] = "no es mío",
+            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(inbox),
+        }));
+
+        viaApi.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        viaForm.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        inbox.ShouldNotContain(code);
+        var stored = await Checkout.QueryAsync(Host, db => db.Orders.SingleAsync(o => o.Code == code));
+        stored.Status.ShouldBe(OrderStatus.Placed);
+        stored.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task IllegalStep_IsRefusedWithAClearMessage_AndChangesNothing()
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+
+        var response = await shopkeeper.PostAsync($"/api/pedidos/{code}/Deliver", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Ese paso no es posible: el pedido está «Recibido»");
+        (await Checkout.QueryAsync(Host, db => db.Orders.SingleAsync(o => o.Code == code))).Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Resident_CannotReadAnOrderWithoutItsCode()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var (resident, _) = await Host.SignInAsync("vecina@demo.sv");
+        var mine = (await Checkout.PlaceAsync(resident, Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+        var someoneElses = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+        var guessed = "MC-" + new string('2', 17);
+
+        var myList = await resident.GetStringAsync("/mis-pedidos");
+        var guessedPage = await resident.GetAsync($"/pedidos/{guessed}");
+        var guessedApi = await resident.GetAsync($"/api/pedidos/{guessed}");
+        await using var live = await LiveClient.ConnectAsync(Host);
+
+        myList.ShouldContain(mine);
+        myList.ShouldNotContain(someoneElses);
+        guessedPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        guessedApi.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await Should.ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>(() => live.FollowOrderAsync(guessed));
+        (await Host.CreateClient(followRedirects: false).GetAsync("/mis-pedidos")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            value = await read();
+        }
+        return value;
+    }
+}
+
+public sealed class SqliteOrderSpineTests(SqliteSpine fixture) : OrderSpineTests<SqliteSpine>(fixture);
+
+public sealed class PostgresOrderSpineTests(PostgresSpine fixture) : OrderSpineTests<PostgresSpine>(fixture);

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Market.Core.Data;
+using Market.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Market.Tests.Support;
+
+/// <summary>The real app, started in-process on a loopback port with the demo data, against real Redis and a real database.</summary>
+public sealed partial class MarketHost : IAsyncDisposable
+{
+    public const string Password = "Mercado2026!";
+
+    private readonly string? sqliteFolder;
+
+    private MarketHost(WebApplication app, string? sqliteFolder)
+    {
+        App = app;
+        this.sqliteFolder = sqliteFolder;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => App.Services;
+
+    /// <param name="postgres">A PostgreSQL connection string, or null for a fresh SQLite file.</param>
+    public static async Task<MarketHost> StartAsync(RedisServer redis, string? postgres = null, IDictionary<string, string?>? settings = null)
+    {
+        var sqliteFolder = postgres is null ? Directory.CreateTempSubdirectory("market-sqlite-").FullName : null;
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Database:Provider"] = postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres),
+            ["Database:ConnectionString"] = postgres ?? $"Data Source={Path.Combine(sqliteFolder!, "market.db")}",
+            ["Seed:DemoData"] = "true",
+            ["Fulfilment:Stream"] = "orders:" + Guid.NewGuid().ToString("N")[..8],
+            ["Fulfilment:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        var app = MarketWebApp.Build(new WebApplicationOptions
+        {
+            ApplicationName = typeof(MarketWebApp).Assembly.GetName().Name,
+            ContentRootPath = WebProjectFolder(),
+            EnvironmentName = "Production",
+        }, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return new MarketHost(app, sqliteFolder);
+    }
+
+    public HttpClient CreateClient(CookieContainer? cookies = null, bool followRedirects = true) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    /// <summary>Signs in through the real sign-in form, anti-forgery token and all. The cookies also serve a SignalR client.</summary>
+    public async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(string login)
+    {
+        var cookies = new CookieContainer();
+        var client = CreateClient(cookies, followRedirects: false);
+        var form = await client.GetStringAsync("/cuenta/ingresar");
+        var response = await client.PostAsync("/cuenta/ingresar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Login"] = login,
+            ["Password"] = Password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {login} failed: {response.StatusCode}.");
+        }
+        return (client, cookies);
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No anti-forgery token in the page.");
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteFolder, recursive: true);
+        }
+    }
+
+    private static string WebProjectFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Market.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Market.sln not found above the test folder."), "src", "Market.Web");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
