@@ -40,14 +40,22 @@ if (warmupCodes.Count > 0 && await notifications.WaitForAsync(warmupCodes, strag
 
 var started = Stopwatch.GetTimestamp();
 var placements = await placer.PlaceAsync(options.Warmup, options.Orders, options.Concurrency);
-var placingTime = Stopwatch.GetElapsedTime(started);
+var ended = Stopwatch.GetTimestamp();
 List<Placement> placed = [.. placements.Where(p => p.Code is not null)];
 var missing = await notifications.WaitForAsync([.. placed.Select(p => p.Code!)], stragglerWait);
+List<(Placement Placement, long Arrived)> notified = [];
+foreach (var p in placed)
+{
+    if (notifications.TryGetArrival(p.Code!, out var arrived))
+    {
+        notified.Add((p, arrived));
+    }
+}
 
-var result = new BenchResult(options, unstocked.Count, placements, placingTime,
+var result = new BenchResult(options, unstocked.Count, placements, Stopwatch.GetElapsedTime(started, ended),
     new Latencies(placed.Select(p => p.Latency)),
-    new Latencies(placed.Select(p => notifications.TryGetArrival(p.Code!, out var arrived) ? Stopwatch.GetElapsedTime(p.Started, arrived) : (TimeSpan?)null)
-        .OfType<TimeSpan>()),
+    new Latencies(notified.Select(n => Stopwatch.GetElapsedTime(n.Placement.Started, n.Arrived))),
+    notified.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(ended, notified.Max(n => n.Arrived)),
     missing, notifications.Duplicates, notifications.Others, notifications.ClosedWith, notifications.FollowShopError);
 Report.Print(Console.Out, result, Report.CommandLine());
 return result.Clean ? 0 : 1;

@@ -9,6 +9,7 @@ internal sealed record BenchResult(
     TimeSpan PlacingTime,
     Latencies Http,
     Latencies Notification,
+    TimeSpan LastArrivalAfterPlacing,
     int Missing,
     int Duplicates,
     int OtherEvents,
@@ -32,11 +33,11 @@ internal static class Report
         var i = CultureInfo.InvariantCulture;
         o.WriteLine("Mercado Cercano order benchmark");
         o.WriteLine($"  machine        {MachineInfo.Describe()}");
-        o.WriteLine($"  app            {s.Url}  shop {s.ShopId} ({r.ProductCount} products without stock) followed by {s.Shopkeeper}");
+        o.WriteLine($"  app            {s.Url.OriginalString}  shop {s.ShopId} ({r.ProductCount} products without stock) followed by {s.Shopkeeper}");
         o.WriteLine($"  settings       {s.Orders} orders, concurrency {s.Concurrency}, {s.Warmup} warm-up orders before (not counted); guest pickup, 1 line");
         o.WriteLine(string.Create(i, $"  placed         {r.Placed} of {s.Orders} ({r.Failed} failed) in {r.PlacingTime.TotalSeconds:0.00} s = {r.Placed / r.PlacingTime.TotalSeconds:0.0} orders/s"));
         o.WriteLine($"  POST latency   {r.Http}");
-        o.WriteLine($"  notified       {r.Notification.Count} of {r.Placed} within 30 s after the last POST ({r.Missing} missing, {r.Duplicates} duplicates, {r.OtherEvents} other events)");
+        o.WriteLine(string.Create(i, $"  notified       {r.Notification.Count} of {r.Placed}, the last {r.LastArrivalAfterPlacing.TotalSeconds:0.0} s after the last POST answer ({r.Missing} missing after 30 s, {r.Duplicates} duplicates, {r.OtherEvents} other events)"));
         o.WriteLine($"  POST→SignalR   {r.Notification}");
         if (r.FollowShopError is not null)
         {

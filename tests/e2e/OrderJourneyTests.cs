@@ -1,6 +1,7 @@
 using Market.Tests.E2e.Pages;
 using Market.Tests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Market.Tests.E2e;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Market.Tests.E2e;
 

@@ -23,11 +23,11 @@ public sealed class CheckoutPage(IPage page)
 
     public async Task ConfirmAsync()
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = new Regex("^Confirmar pedido") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmar pedido") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pedido recibido", Level = 1 })).ToBeVisibleAsync();
     }
 
-    public ILocator TrackingLinks => page.GetByRole(AriaRole.Link, new() { Name = new Regex("^Seguir el pedido de ") });
+    public ILocator TrackingLinks => page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Seguir el pedido de ") });
 
     /// <summary>Opens the order's tracking page in a new tab of the same browser, as a resident following two orders would.</summary>
     public async Task<TrackingPage> OpenTrackingAsync(string shop)
