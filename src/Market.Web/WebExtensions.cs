@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Market.Admin;
 using Market.Core.Accounts;
 using Market.Core.Data;
 using Market.Orders.LiveUpdates;
@@ -23,7 +24,8 @@ public static class WebExtensions
         services.AddLocalization();
         services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Resources.Ui)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Resources.Ui)))
+            .AddAdmin();
         // Views live beside their controllers, in feature folders.
         services.Configure<RazorViewEngineOptions>(o =>
         {

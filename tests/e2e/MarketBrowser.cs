@@ -32,14 +32,19 @@ public sealed class MarketBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh, phone-sized browser profile in Spanish and Salvadoran time, as most residents use the app.</summary>
-    public Task<IBrowserContext> NewPhoneAsync() =>
-        browser!.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewPhoneAsync()
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             Locale = "es-SV",
             TimezoneId = "America/El_Salvador",
         });
+        // Everything here is on loopback: a step that takes this long is broken, so fail before the run drags on.
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

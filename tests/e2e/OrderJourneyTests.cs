@@ -33,6 +33,7 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         await storefront.OpenShopAsync(DonaTere);
         await storefront.AddToCartAsync("Frijol rojo de seda", itemsInCart: 1);
         await shots.TakeAsync(browsing, "shop-page");
+        await storefront.OpenAsync();
         await storefront.FilterAsync("San Salvador", "Frutas y verduras");
         await storefront.AddToCartAsync("Aguacate", itemsInCart: 2);
         await shots.TakeAsync(browsing, "storefront-fruit");

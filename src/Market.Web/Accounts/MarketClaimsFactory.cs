@@ -9,16 +9,13 @@ namespace Market.Web.Accounts;
 internal sealed class MarketClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
-    public const string DisplayName = "display_name";
-    public const string Municipality = "municipality_id";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(MarketClaims.DisplayName, user.DisplayName));
         if (user.MunicipalityId is { } municipality)
         {
-            identity.AddClaim(new Claim(Municipality, municipality.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(MarketClaims.Municipality, municipality.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return identity;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Market.Core;
+using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Ordering;
@@ -26,7 +27,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
         var form = new CheckoutForm
         {
             IdempotencyKey = Guid.NewGuid().ToString("N"),
-            Name = User.FindFirstValue(Accounts.MarketClaimsFactory.DisplayName),
+            Name = User.FindFirstValue(MarketClaims.DisplayName),
             Shops = [.. cart.Shops.Select(s => new ShopChoiceForm
             {
                 ShopId = s.Shop.Id,

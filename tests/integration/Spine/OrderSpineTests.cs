@@ -194,6 +194,26 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         (await Host.CreateClient(followRedirects: false).GetAsync("/mis-pedidos")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task TerritoryPage_ShowsMunicipalStaffOnlyTheirMunicipality_AndIsClosedToResidents()
+    {
+        var (municipal, _) = await Host.SignInAsync("alcaldia.ss@demo.sv");
+        var (metro, _) = await Host.SignInAsync("amss@demo.sv");
+        var (resident, _) = await Host.SignInAsync("vecina@demo.sv");
+
+        var own = await municipal.GetStringAsync("/admin");
+        var all = await metro.GetStringAsync("/admin");
+        var refused = await resident.GetAsync("/admin");
+
+        own.ShouldContain("Tu territorio hoy");
+        own.ShouldContain("San Salvador");
+        own.ShouldNotContain("Soyapango");
+        all.ShouldContain("San Salvador");
+        all.ShouldContain("Soyapango");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldContain("/cuenta/denegado");
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Market.Admin;
+
+public static class AdminExtensions
+{
+    /// <summary>Adds the staff pages (controllers and compiled views of this library) to the app's MVC.</summary>
+    public static IMvcBuilder AddAdmin(this IMvcBuilder mvc) => mvc.AddApplicationPart(typeof(AdminExtensions).Assembly);
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Claims;
+using Market.Core.Accounts;
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Admin.Territory;
+
+/// <summary>What happens in the territory today: municipal staff see their municipality, metropolitan staff all of them.</summary>
+[Authorize(Roles = Roles.MunicipalStaff + "," + Roles.MetroStaff)]
+public sealed class TerritoryController(MarketDbContext db, TimeProvider clock) : Controller
+{
+    private static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
+
+    [HttpGet("/admin")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var municipalities = db.Municipalities.AsQueryable();
+        if (!User.IsInRole(Roles.MetroStaff))
+        {
+            var own = int.Parse(User.FindFirstValue(MarketClaims.Municipality) ?? "0", CultureInfo.InvariantCulture);
+            municipalities = municipalities.Where(m => m.Id == own);
+        }
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ElSalvador);
+        var startOfDay = new DateTimeOffset(now.Date, now.Offset).ToUniversalTime();
+        var rows = await municipalities.OrderBy(m => m.Name).Select(m => new TerritoryRow(
+                m.Name,
+                db.Shops.Count(s => s.MunicipalityId == m.Id && s.IsActive),
+                db.Products.Count(p => p.Shop.MunicipalityId == m.Id && p.IsActive),
+                db.Orders.Count(o => o.Shop.MunicipalityId == m.Id && o.PlacedAt >= startOfDay),
+                db.Orders.Count(o => o.Shop.MunicipalityId == m.Id && (o.Status == OrderStatus.Placed
+                    || o.Status == OrderStatus.Accepted || o.Status == OrderStatus.Preparing
+                    || o.Status == OrderStatus.OutForDelivery || o.Status == OrderStatus.ReadyForPickup))))
+            .ToListAsync(ct);
+        return View(rows);
+    }
+}
+
+public sealed record TerritoryRow(string Municipality, int ActiveShops, int ActiveProducts, int OrdersToday, int OpenOrders);

@@ -1,0 +1,8 @@
+namespace Market.Core.Accounts;
+
+/// <summary>Claims the sign-in cookie carries beyond Identity's own.</summary>
+public static class MarketClaims
+{
+    public const string DisplayName = "display_name";
+    public const string Municipality = "municipality_id";
+}
