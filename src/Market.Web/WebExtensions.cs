@@ -79,7 +79,8 @@ public static class WebExtensions
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // Spanish first whatever the browser says; English only for whoever picks it.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         app.UseStaticFiles(new StaticFileOptions
         {
