@@ -1,6 +1,5 @@
 using Market.Tests.E2e.Pages;
 using Market.Tests.Support;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,6 +19,7 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         await using var shopkeeper = await market.NewPhoneAsync();
         var inbox = await new SignInPage(await shopkeeper.NewPageAsync()).SignInAsShopkeeperAsync("tere@demo.sv", MarketHost.Password);
         await inbox.WaitUntilLiveAsync();
+        await Expect(inbox.NewOrdersBadge).ToBeHiddenAsync();
         await inbox.Page.MarkAsync();
         await shots.TakeAsync(inbox.Page, "inbox-live");
 
@@ -31,11 +31,11 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         await storefront.FilterAsync("San Salvador", "Canasta básica");
         await shots.TakeAsync(browsing, "storefront-filtered");
         await storefront.OpenShopAsync(DonaTere);
-        await storefront.AddToCartAsync("Frijol rojo de seda", itemsInCart: 1);
+        await storefront.AddToCartAsync("Frijol rojo de seda", DonaTere, itemsInCart: 1);
         await shots.TakeAsync(browsing, "shop-page");
         await storefront.OpenAsync();
         await storefront.FilterAsync("San Salvador", "Frutas y verduras");
-        await storefront.AddToCartAsync("Aguacate", itemsInCart: 2);
+        await storefront.AddToCartAsync("Aguacate", DonChepe, itemsInCart: 2);
         await shots.TakeAsync(browsing, "storefront-fruit");
 
         var cart = await storefront.OpenCartAsync();
@@ -71,6 +71,7 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         await shots.TakeAsync(inbox.Page, "inbox-new-order");
 
         await inbox.AdvanceAsync(customer, "Aceptar", "Aceptado");
+        await Expect(inbox.NewOrdersBadge).ToBeHiddenAsync();
         await tereOrder.ExpectStepAsync("Aceptado", steps: 2);
         await Expect(tereOrder.CancelButton).ToHaveCountAsync(0);
         await shots.TakeAsync(tereOrder.Page, "tracking-tere-accepted");
@@ -114,7 +115,7 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         await storefront.OpenAsync();
         await storefront.FilterAsync("San Salvador", "Canasta básica");
         await storefront.OpenShopAsync(DonaTere);
-        await storefront.AddToCartAsync("Arroz blanco", itemsInCart: 1);
+        await storefront.AddToCartAsync("Arroz blanco", DonaTere, itemsInCart: 1);
         var checkout = await (await storefront.OpenCartAsync()).ContinueAsync();
         await checkout.FillContactAsync(customer, "+503 7654 3210", "Calle La Ceiba #3, Colonia Layco", "frente a la escuela");
         await checkout.ConfirmAsync();

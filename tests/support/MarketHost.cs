@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Market.Core.Data;
 using Market.Web;
@@ -101,9 +102,10 @@ public sealed partial class MarketHost : IAsyncDisposable
         }
     }
 
-    private static string WebProjectFolder()
+    /// <summary>Found from this source file, so a build output anywhere (even outside the repo) still finds the views.</summary>
+    private static string WebProjectFolder([CallerFilePath] string here = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var dir = new DirectoryInfo(Path.GetDirectoryName(here)!);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Market.sln")))
         {
             dir = dir.Parent;

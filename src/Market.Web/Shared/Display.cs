@@ -10,7 +10,12 @@ public static class Display
 
     public static DateTime Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, ElSalvador).DateTime;
 
-    public static string Time(DateTimeOffset utc) => Local(utc).ToString("d MMM HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+    /// <summary>"26 nov 14:05"; tracking.js writes live steps the same way.</summary>
+    public static string Time(DateTimeOffset utc) => Local(utc).ToString("d MMM HH:mm", System.Globalization.CultureInfo.CurrentCulture).Replace(".", "", StringComparison.Ordinal);
+
+    /// <summary>"+50371234567" shown as "+503 7123 4567".</summary>
+    public static string Phone(string phone) =>
+        phone is { Length: 12 } && phone.StartsWith("+503", StringComparison.Ordinal) ? $"+503 {phone[4..8]} {phone[8..]}" : phone;
 
     public static string Key(OrderStatus status) => "Status." + status;
     public static string Key(OrderAction action) => "Action." + action;

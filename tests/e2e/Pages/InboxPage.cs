@@ -12,9 +12,9 @@ public sealed class InboxPage(IPage page)
 
     public ILocator Order(string customer) => page.GetByRole(AriaRole.Article, new() { Name = $"Pedido de {customer}", Exact = true });
 
-    public ILocator OpenOrder(string customer) => page.GetByTestId("open-orders").GetByRole(AriaRole.Article, new() { Name = $"Pedido de {customer}", Exact = true });
+    public ILocator OpenOrder(string customer) => page.GetByRole(AriaRole.Region, new() { Name = "Pendientes" }).GetByRole(AriaRole.Article, new() { Name = $"Pedido de {customer}", Exact = true });
 
-    public ILocator ClosedOrder(string customer) => page.GetByTestId("closed-orders").GetByRole(AriaRole.Article, new() { Name = $"Pedido de {customer}", Exact = true });
+    public ILocator ClosedOrder(string customer) => page.GetByRole(AriaRole.Region, new() { Name = "Terminados recientemente" }).GetByRole(AriaRole.Article, new() { Name = $"Pedido de {customer}", Exact = true });
 
     public static ILocator Status(ILocator order) => order.GetByTestId("card-status");
 

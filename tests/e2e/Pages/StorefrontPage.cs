@@ -27,9 +27,10 @@ public sealed class StorefrontPage(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = shop, Level = 1 })).ToBeVisibleAsync();
     }
 
-    public async Task AddToCartAsync(string product, int itemsInCart)
+    public async Task AddToCartAsync(string product, string shop, int itemsInCart)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Agregar {product} al carrito", Exact = true }).ClickAsync();
+        var name = new Regex($@"^Agregar {Regex.Escape(product)} \(.+\) de {Regex.Escape(shop)} al carrito$");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = name }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Agregado al carrito.");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Carrito" })).ToHaveTextAsync($"Carrito {itemsInCart}");
     }

@@ -10,7 +10,7 @@ public sealed class TrackingPage(IPage page)
 
     public ILocator Status => page.GetByTestId("order-status");
 
-    public ILocator Timeline => page.GetByTestId("timeline").GetByRole(AriaRole.Listitem);
+    public ILocator Timeline => page.GetByRole(AriaRole.List, new() { Name = "Historial" }).GetByRole(AriaRole.Listitem);
 
     public ILocator CancelButton => page.GetByRole(AriaRole.Button, new() { Name = "Cancelar pedido" });
 

@@ -6,7 +6,6 @@
     const closed = root.querySelector("[data-testid=closed-orders]");
     const badge = root.querySelector("[data-testid=new-orders]");
     const sound = document.getElementById("sound");
-    let fresh = 0;
 
     function beep() {
         if (!sound.checked) return;
@@ -31,12 +30,10 @@
         if (existing) existing.remove();
         (card.dataset.final === "true" ? closed : open).prepend(card);
         root.querySelector("[data-testid=no-open]").hidden = open.children.length > 0;
-        if (update.status === "Placed") {
-            fresh++;
-            badge.textContent = fresh;
-            badge.hidden = false;
-            beep();
-        }
+        const waiting = open.querySelectorAll("[data-status=Placed]").length;
+        badge.textContent = waiting;
+        badge.hidden = waiting === 0;
+        if (update.status === "Placed") beep();
     }
 
     function currentSequence(code) {

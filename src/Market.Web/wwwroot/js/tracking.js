@@ -17,7 +17,8 @@
         const strong = document.createElement("strong");
         strong.textContent = labels[update.status];
         const time = document.createElement("time");
-        time.textContent = format.format(new Date(update.occurredAt));
+        const parts = Object.fromEntries(format.formatToParts(new Date(update.occurredAt)).map(p => [p.type, p.value]));
+        time.textContent = `${parts.day} ${parts.month.replace(".", "")} ${parts.hour}:${parts.minute}`;
         li.append(strong, " ", time, update.reason ? " — " + update.reason : "");
         timeline.append(li);
         status.textContent = labels[update.status];
