@@ -24,7 +24,7 @@ public static class CoreExtensions
         }
         else
         {
-            builder.Services.AddDbContext<MarketDbContext, SqliteMarketDbContext>(o => o.UseSqlite(options.ConnectionString));
+            builder.Services.AddDbContext<MarketDbContext, SqliteMarketDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteBusyTimeout()));
         }
         builder.Services.AddHostedService<MigrateDatabase>();
         return builder;

@@ -60,48 +60,84 @@ public sealed class FulfilmentConsumer(
         return result.ClaimedEntries;
     }
 
-    public async Task<HandlingOutcome> HandleAsync(StreamEntry entry, CancellationToken ct)
+    public async Task<HandlingOutcome> HandleAsync(StreamEntry entry, CancellationToken ct) => (await HandleAsync([entry], ct))[0];
+
+    /// <summary>
+    /// Takes a batch into effect with one read and one write, then acknowledges it: under load the database's single
+    /// writer is the bottleneck, so one transaction per batch rather than per entry.
+    /// </summary>
+    public async Task<IReadOnlyList<HandlingOutcome>> HandleAsync(IReadOnlyList<StreamEntry> entries, CancellationToken ct)
     {
-        try
+        if (entries.Count == 0)
         {
-            var outcome = await TakeEffectAsync(entry, ct);
-            await Redis.StreamAcknowledgeAsync(O.Stream, O.Group, entry.Id);
-            return outcome;
+            return [];
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not RedisConnectionException)
+        var outcomes = new HandlingOutcome[entries.Count];
+        var errors = new Dictionary<int, string>();
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            logger.LogWarning(ex, "Fulfilment entry {EntryId} of order {OrderId} failed", entry.Id, entry["order"]);
-            return await DeadLetterIfExhaustedAsync(entry, ex);
+            var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
+            var keys = entries.Select(Key).ToList();
+            var orderIds = keys.Where(k => k is not null).Select(k => k!.Value.OrderId).Distinct().ToList();
+            var done = (await db.FulfilmentHandlings.Where(h => orderIds.Contains(h.OrderId))
+                .Select(h => new { h.OrderId, h.Sequence }).ToListAsync(ct)).Select(h => (h.OrderId, h.Sequence)).ToHashSet();
+            var updates = await scope.ServiceProvider.GetRequiredService<OrderFeed>().ForOrdersAsync(orderIds, ct);
+            var live = scope.ServiceProvider.GetRequiredService<IOrderUpdates>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (keys[i] is not { } key || !updates.TryGetValue(key, out var update))
+                {
+                    outcomes[i] = HandlingOutcome.Failed;
+                    errors[i] = $"Order event {entries[i]["order"]}/{entries[i]["seq"]} does not exist.";
+                    continue;
+                }
+                if (!done.Add(key))
+                {
+                    outcomes[i] = HandlingOutcome.AlreadyHandled;
+                    continue;
+                }
+                await live.PublishAsync(update, ct);
+                db.FulfilmentHandlings.Add(new FulfilmentHandling { OrderId = key.OrderId, Sequence = key.Sequence, Consumer = name, HandledAt = clock.GetUtcNow() });
+                outcomes[i] = HandlingOutcome.Handled;
+                logger.LogInformation("Order {OrderCode} event {Sequence} ({Status}) handled by {Consumer}", update.Code, key.Sequence, update.Status, name);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && entries.Count > 1)
+            {
+                // Another worker stored some of these meanwhile: settle them one by one, each idempotent.
+                var single = new List<HandlingOutcome>();
+                foreach (var entry in entries)
+                {
+                    single.Add(await HandleAsync(entry, ct));
+                }
+                return single;
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                outcomes[0] = HandlingOutcome.AlreadyHandled;
+            }
         }
+
+        var settled = entries.Where((_, i) => outcomes[i] != HandlingOutcome.Failed).Select(e => e.Id).ToArray();
+        if (settled.Length > 0)
+        {
+            await Redis.StreamAcknowledgeAsync(O.Stream, O.Group, settled);
+        }
+        foreach (var (i, error) in errors)
+        {
+            logger.LogWarning("Fulfilment entry {EntryId} failed: {Error}", entries[i].Id, error);
+            outcomes[i] = await DeadLetterIfExhaustedAsync(entries[i], error);
+        }
+        return outcomes;
     }
 
-    private async Task<HandlingOutcome> TakeEffectAsync(StreamEntry entry, CancellationToken ct)
-    {
-        var orderId = Guid.Parse(entry["order"].ToString());
-        var sequence = (int)entry["seq"];
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-        if (await db.FulfilmentHandlings.AnyAsync(h => h.OrderId == orderId && h.Sequence == sequence, ct))
-        {
-            return HandlingOutcome.AlreadyHandled;
-        }
-        var update = await scope.ServiceProvider.GetRequiredService<OrderFeed>().ForEventAsync(orderId, sequence, ct)
-            ?? throw new InvalidOperationException($"Order event {orderId}/{sequence} does not exist.");
-        await scope.ServiceProvider.GetRequiredService<IOrderUpdates>().PublishAsync(update, ct);
-        db.FulfilmentHandlings.Add(new FulfilmentHandling { OrderId = orderId, Sequence = sequence, Consumer = name, HandledAt = clock.GetUtcNow() });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return HandlingOutcome.AlreadyHandled;
-        }
-        logger.LogInformation("Order {OrderCode} event {Sequence} ({Status}) handled by {Consumer}", update.Code, sequence, update.Status, name);
-        return HandlingOutcome.Handled;
-    }
+    private static (Guid OrderId, int Sequence)? Key(StreamEntry entry) =>
+        Guid.TryParse(entry["order"].ToString(), out var orderId) && entry["seq"].TryParse(out int sequence) ? (orderId, sequence) : null;
 
-    private async Task<HandlingOutcome> DeadLetterIfExhaustedAsync(StreamEntry entry, Exception error)
+    private async Task<HandlingOutcome> DeadLetterIfExhaustedAsync(StreamEntry entry, string error)
     {
         var pending = await Redis.StreamPendingMessagesAsync(O.Stream, O.Group, 1, RedisValue.Null, entry.Id, entry.Id);
         if (pending.Length == 0 || pending[0].DeliveryCount < O.MaxDeliveries)
@@ -109,7 +145,7 @@ public sealed class FulfilmentConsumer(
             return HandlingOutcome.Failed;
         }
         await Redis.StreamAddAsync(O.DeadLetterStream,
-            [.. entry.Values, new("entry", entry.Id), new("error", error.Message), new("consumer", name)]);
+            [.. entry.Values, new("entry", entry.Id), new("error", error), new("consumer", name)]);
         await Redis.StreamAcknowledgeAsync(O.Stream, O.Group, entry.Id);
         logger.LogError("Fulfilment entry {EntryId} of order {OrderId} moved to the dead-letter stream after {Deliveries} deliveries",
             entry.Id, entry["order"], pending[0].DeliveryCount);

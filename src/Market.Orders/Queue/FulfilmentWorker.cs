@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Market.Orders.Queue;
 
@@ -30,12 +29,8 @@ internal sealed class FulfilmentWorker(
                     await consumer.EnsureGroupAsync();
                     groupReady = true;
                 }
-                var handled = 0;
-                foreach (var entry in (await consumer.ClaimStaleAsync()).Concat(await consumer.ReadNewAsync()))
-                {
-                    await consumer.HandleAsync(entry, stoppingToken);
-                    handled++;
-                }
+                var handled = (await consumer.HandleAsync(await consumer.ClaimStaleAsync(), stoppingToken)).Count
+                    + (await consumer.HandleAsync(await consumer.ReadNewAsync(), stoppingToken)).Count;
                 if (handled == 0)
                 {
                     await stream.WaitAsync(options.Value.PollInterval, stoppingToken);
@@ -45,11 +40,12 @@ internal sealed class FulfilmentWorker(
             {
                 return;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A restarted Redis without persistence has lost the group; make it again.
+                // Whatever failed, the entries stay pending and are retried or taken over; the worker must not die.
+                // A restarted Redis without persistence has lost the group: make it again.
                 groupReady = !ex.Message.Contains("NOGROUP", StringComparison.Ordinal);
-                logger.LogWarning(ex, "Fulfilment worker {Consumer} lost Redis; retrying", name);
+                logger.LogWarning(ex, "Fulfilment worker {Consumer} failed a round; retrying", name);
                 await Task.Delay(RetryAfterFailure, clock, stoppingToken);
             }
         }

@@ -36,7 +36,7 @@ internal sealed class OutboxRelay(
             {
                 return;
             }
-            catch (Exception ex) when (ex is RedisException or DbUpdateException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Outbox relay could not append to the fulfilment stream; retrying");
                 await Task.Delay(RetryAfterFailure, clock, stoppingToken);
