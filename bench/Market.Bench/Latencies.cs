@@ -20,5 +20,5 @@ internal sealed class Latencies
     public override string ToString() => sorted.Length == 0
         ? "no sample"
         : string.Create(CultureInfo.InvariantCulture,
-            $"p50 {Percentile(50):0.0} ms   p95 {Percentile(95):0.0} ms   p99 {Percentile(99):0.0} ms   max {sorted[^1]:0.0} ms");
+            $"min {sorted[0]:0.0} ms   p50 {Percentile(50):0.0} ms   p95 {Percentile(95):0.0} ms   p99 {Percentile(99):0.0} ms   max {sorted[^1]:0.0} ms");
 }
