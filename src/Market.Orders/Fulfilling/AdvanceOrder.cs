@@ -43,8 +43,9 @@ public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, 
         {
             return new(AdvanceOutcome.Refused, MessageKey: ex.MessageKey, Args: [.. ex.Args]);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
+            // Someone moved the order first: either the version check or the (order, sequence) key catches it.
             return new(AdvanceOutcome.Conflict, MessageKey: "Order.ChangedMeanwhile");
         }
     }

@@ -136,6 +136,25 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task TwoShopkeepersAcceptingAtOnce_RecordOneAcceptance()
+    {
+        var (first, _) = await Host.SignInAsync(Tere);
+        var (second, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+
+        var answers = await Task.WhenAll(
+            first.PostAsync($"/api/pedidos/{code}/Accept", null),
+            second.PostAsync($"/api/pedidos/{code}/Accept", null));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        answers.Single(a => a.StatusCode != HttpStatusCode.OK).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        var events = await Checkout.QueryAsync(Host, db => db.OrderEvents.Where(e => db.Orders.Any(o => o.Id == e.OrderId && o.Code == code))
+            .OrderBy(e => e.Sequence).Select(e => e.Status).ToListAsync());
+        events.ShouldBe([OrderStatus.Placed, OrderStatus.Accepted]);
+    }
+
+    [Fact]
     public async Task Shopkeeper_CannotMoveAnotherShopsOrder()
     {
         var product = await Checkout.StockedProductOfAsync(Host, Tere);
