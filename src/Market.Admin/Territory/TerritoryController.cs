@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Market.Core.Accounts;
+using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,7 @@ public sealed class TerritoryController(MarketDbContext db, TimeProvider clock) 
         var startOfDay = new DateTimeOffset(now.Date, now.Offset).ToUniversalTime();
         var rows = await municipalities.OrderBy(m => m.Name).Select(m => new TerritoryRow(
                 m.Name,
-                db.Shops.Count(s => s.MunicipalityId == m.Id && s.IsActive),
+                db.Shops.Count(s => s.MunicipalityId == m.Id && s.Status == ShopStatus.Active),
                 db.Products.Count(p => p.Shop.MunicipalityId == m.Id && p.IsActive),
                 db.Orders.Count(o => o.Shop.MunicipalityId == m.Id && o.PlacedAt >= startOfDay),
                 db.Orders.Count(o => o.Shop.MunicipalityId == m.Id && (o.Status == OrderStatus.Placed

@@ -8,6 +8,10 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set for municipal staff: the one municipality they act for.</summary>
     public int? MunicipalityId { get; set; }
+
+    /// <summary>For assisted onboarding: staff hand the vendor a one-time code to set their own password.</summary>
+    public string? SetupCodeHash { get; set; }
+    public DateTimeOffset? SetupCodeExpiresAt { get; set; }
 }
 
 public static class Roles

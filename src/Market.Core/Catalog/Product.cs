@@ -17,6 +17,25 @@ public sealed class Product
 
     public bool IsActive { get; set; } = true;
     public bool IsLocal { get; set; }
+
+    /// <summary>The shop's own code for the product; CSV imports match on it.</summary>
+    public string? Sku { get; set; }
+
+    /// <summary>In display order; the first is the main photo.</summary>
+    public List<ProductPhoto> Photos { get; set; } = [];
+}
+
+/// <summary>One photo of a product: its renditions live in the photo store under names made from <see cref="Hash"/>.</summary>
+public sealed class ProductPhoto
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public int Position { get; set; }
+    public required string Hash { get; set; }
+    public int ThumbWidth { get; set; }
+    public int ThumbHeight { get; set; }
+    public int LargeWidth { get; set; }
+    public int LargeHeight { get; set; }
 }
 
 public sealed class Category

@@ -14,6 +14,8 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<Shop> Shops => Set<Shop>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<CatalogImport> CatalogImports => Set<CatalogImport>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

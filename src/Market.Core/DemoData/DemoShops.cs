@@ -28,7 +28,7 @@ internal static class DemoShops
         var colonia = StableHash.Pick(key + "|colonia", place.Colonias);
         var (latitude, longitude) = Locate(key, place, colonia);
         var isStore = row.Kind == ShopKind.Store;
-        return new Shop
+        var shop = new Shop
         {
             Name = row.Name,
             Kind = row.Kind,
@@ -44,6 +44,8 @@ internal static class DemoShops
             DeliveryFee = isStore ? new Money(75 + 25 * StableHash.Below(key + "|fee", 4)) : Money.Zero,
             Hours = DemoHours.For(row),
         };
+        shop.Approve();
+        return shop;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         var lines = CartPricing.Merge(command.Lines);
         var ids = lines.Select(l => l.ProductId).ToList();
         var catalog = await db.Products.AsNoTracking().Include(p => p.Shop)
-            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.IsActive)
+            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.Status == ShopStatus.Active)
             .ToDictionaryAsync(p => p.Id, ct);
         errors = [.. CheckAvailability(lines, catalog)];
         var choices = command.Shops.ToDictionary(s => s.ShopId);

@@ -28,7 +28,7 @@ public static class OrdersApi
     }
 
     private static async Task<IResult> ListProducts(int tienda, MarketDbContext db, CancellationToken ct) =>
-        Results.Ok(await db.Products.AsNoTracking().Where(p => p.ShopId == tienda && p.IsActive && p.Shop.IsActive)
+        Results.Ok(await db.Products.AsNoTracking().Where(p => p.ShopId == tienda && p.IsActive && p.Shop.Status == ShopStatus.Active)
             .OrderBy(p => p.Id)
             .Select(p => new ProductDto(p.Id, p.Name, p.Unit, p.Price.Cents, p.Stock))
             .ToListAsync(ct));

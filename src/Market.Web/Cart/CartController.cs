@@ -1,4 +1,5 @@
 using Market.Core;
+using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Orders.Checkout;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class CartController(MarketDbContext db) : Controller
     {
         var ids = lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.Shop)
-            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.IsActive)
+            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.Status == ShopStatus.Active)
             .ToDictionaryAsync(p => p.Id, ct);
         var shops = lines.Where(l => products.ContainsKey(l.ProductId))
             .Select(l => new CartViewLine(products[l.ProductId].Id, products[l.ProductId].Name, products[l.ProductId].Unit,

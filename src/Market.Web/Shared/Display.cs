@@ -21,5 +21,6 @@ public static class Display
     public static string Key(OrderAction action) => "Action." + action;
     public static string Key(Fulfilment fulfilment) => "Fulfilment." + fulfilment;
     public static string Key(ShopKind kind) => "ShopKind." + kind;
+    public static string Key(ShopStatus status) => "ShopStatus." + status;
     public static string Key(DayOfWeek day) => "Day." + day;
 }

@@ -1,3 +1,4 @@
+using Market.Core.Catalog;
 using Market.Core.Ordering;
 using Market.Web.Resources;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ public static class Messages
         {
             OrderStatus status => text[Display.Key(status)].Value,
             OrderAction action => text[Display.Key(action)].Value,
+            ShopStatus shop => text[Display.Key(shop)].Value,
             _ => a,
         })]].Value;
 }

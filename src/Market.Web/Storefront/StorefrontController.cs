@@ -47,7 +47,7 @@ public sealed class StorefrontController(MarketDbContext db) : Controller
     public async Task<IActionResult> Shop(int id, CancellationToken ct)
     {
         var shop = await db.Shops.AsNoTracking().Include(s => s.Municipality).Include(s => s.Hours)
-            .SingleOrDefaultAsync(s => s.Id == id && s.IsActive, ct);
+            .SingleOrDefaultAsync(s => s.Id == id && s.Status == ShopStatus.Active, ct);
         if (shop is null)
         {
             return NotFound();
@@ -57,7 +57,7 @@ public sealed class StorefrontController(MarketDbContext db) : Controller
     }
 
     private static IQueryable<Product> Visible(IQueryable<Product> products) =>
-        products.Where(p => p.IsActive && p.Shop.IsActive);
+        products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
 
     private static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
         products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name,

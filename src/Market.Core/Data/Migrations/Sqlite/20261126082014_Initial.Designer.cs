@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Market.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMarketDbContext))]
-    [Migration("20261126073911_Initial")]
+    [Migration("20261126082014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -72,6 +72,12 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SetupCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetupCodeHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -89,6 +95,58 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.CatalogImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ShopId", "CreatedAt");
+
+                    b.ToTable("CatalogImports");
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Category", b =>
@@ -145,6 +203,10 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Property<int>("ShopId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Stock")
                         .HasColumnType("INTEGER");
 
@@ -159,10 +221,50 @@ namespace Market.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("ShopId", "IsActive");
 
+                    b.HasIndex("ShopId", "Sku")
+                        .IsUnique()
+                        .HasFilter("\"Sku\" IS NOT NULL");
+
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" IS NULL OR \"Stock\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.ProductPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LargeHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LargeWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.ToTable("ProductPhotos");
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Shop", b =>
@@ -179,8 +281,8 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Property<long>("DeliveryFee")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("DeliveryRadiusKm")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -190,8 +292,15 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Property<double>("Latitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("LogoHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<long>("MinimumOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
@@ -220,11 +329,20 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("MunicipalityId", "Status");
 
                     b.ToTable("Shops");
                 });
@@ -573,6 +691,15 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Market.Core.Catalog.CatalogImport", b =>
+                {
+                    b.HasOne("Market.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Market.Core.Catalog.Product", b =>
                 {
                     b.HasOne("Market.Core.Catalog.Category", "Category")
@@ -590,6 +717,15 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Navigation("Category");
 
                     b.Navigation("Shop");
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.ProductPhoto", b =>
+                {
+                    b.HasOne("Market.Core.Catalog.Product", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Shop", b =>
@@ -753,6 +889,11 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.Product", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>

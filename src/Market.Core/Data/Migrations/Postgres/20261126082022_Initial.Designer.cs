@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Market.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMarketDbContext))]
-    [Migration("20261126073933_Initial")]
+    [Migration("20261126082022_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,12 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("SetupCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetupCodeHash")
+                        .HasColumnType("text");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -94,6 +100,58 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.CatalogImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErrorsJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ShopId", "CreatedAt");
+
+                    b.ToTable("CatalogImports");
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Category", b =>
@@ -154,6 +212,10 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Property<int>("ShopId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("Stock")
                         .HasColumnType("integer");
 
@@ -168,10 +230,52 @@ namespace Market.Core.Data.Migrations.Postgres
 
                     b.HasIndex("ShopId", "IsActive");
 
+                    b.HasIndex("ShopId", "Sku")
+                        .IsUnique()
+                        .HasFilter("\"Sku\" IS NOT NULL");
+
                     b.ToTable("Products", t =>
                         {
                             t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" IS NULL OR \"Stock\" >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.ProductPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LargeHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LargeWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbWidth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.ToTable("ProductPhotos");
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Shop", b =>
@@ -190,8 +294,8 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Property<long>("DeliveryFee")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                    b.Property<double>("DeliveryRadiusKm")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -201,8 +305,15 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("LogoHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
+
+                    b.Property<long>("MinimumOrder")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
@@ -231,11 +342,20 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("MunicipalityId", "Status");
 
                     b.ToTable("Shops");
                 });
@@ -596,6 +716,15 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Market.Core.Catalog.CatalogImport", b =>
+                {
+                    b.HasOne("Market.Core.Catalog.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Market.Core.Catalog.Product", b =>
                 {
                     b.HasOne("Market.Core.Catalog.Category", "Category")
@@ -613,6 +742,15 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("Shop");
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.ProductPhoto", b =>
+                {
+                    b.HasOne("Market.Core.Catalog.Product", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Market.Core.Catalog.Shop", b =>
@@ -778,6 +916,11 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Market.Core.Catalog.Product", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>

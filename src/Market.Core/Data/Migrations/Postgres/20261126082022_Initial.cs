@@ -33,6 +33,8 @@ namespace Market.Core.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     DisplayName = table.Column<string>(type: "text", nullable: false),
                     MunicipalityId = table.Column<int>(type: "integer", nullable: true),
+                    SetupCodeHash = table.Column<string>(type: "text", nullable: true),
+                    SetupCodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -233,10 +235,14 @@ namespace Market.Core.Data.Migrations.Postgres
                     Latitude = table.Column<double>(type: "double precision", nullable: false),
                     Longitude = table.Column<double>(type: "double precision", nullable: false),
                     Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     OffersDelivery = table.Column<bool>(type: "boolean", nullable: false),
                     OffersPickup = table.Column<bool>(type: "boolean", nullable: false),
                     DeliveryFee = table.Column<long>(type: "bigint", nullable: false),
+                    DeliveryRadiusKm = table.Column<double>(type: "double precision", nullable: false),
+                    MinimumOrder = table.Column<long>(type: "bigint", nullable: false),
+                    LogoHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
@@ -248,6 +254,34 @@ namespace Market.Core.Data.Migrations.Postgres
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    ErrorsJson = table.Column<string>(type: "text", nullable: true),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogImports_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -303,7 +337,8 @@ namespace Market.Core.Data.Migrations.Postgres
                     Price = table.Column<long>(type: "bigint", nullable: false),
                     Stock = table.Column<int>(type: "integer", nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    IsLocal = table.Column<bool>(type: "boolean", nullable: false)
+                    IsLocal = table.Column<bool>(type: "boolean", nullable: false),
+                    Sku = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -393,6 +428,31 @@ namespace Market.Core.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ProductPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ThumbWidth = table.Column<int>(type: "integer", nullable: false),
+                    ThumbHeight = table.Column<int>(type: "integer", nullable: false),
+                    LargeWidth = table.Column<int>(type: "integer", nullable: false),
+                    LargeHeight = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductPhotos_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -429,6 +489,16 @@ namespace Market.Core.Data.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogImports_ShopId_CreatedAt",
+                table: "CatalogImports",
+                columns: new[] { "ShopId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogImports_Status",
+                table: "CatalogImports",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Slug",
@@ -481,6 +551,11 @@ namespace Market.Core.Data.Migrations.Postgres
                 column: "PublishedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductPhotos_ProductId_Position",
+                table: "ProductPhotos",
+                columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_CategoryId_IsActive",
                 table: "Products",
                 columns: new[] { "CategoryId", "IsActive" });
@@ -491,14 +566,21 @@ namespace Market.Core.Data.Migrations.Postgres
                 columns: new[] { "ShopId", "IsActive" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_ShopId_Sku",
+                table: "Products",
+                columns: new[] { "ShopId", "Sku" },
+                unique: true,
+                filter: "\"Sku\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShopHours_ShopId",
                 table: "ShopHours",
                 column: "ShopId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Shops_MunicipalityId",
+                name: "IX_Shops_MunicipalityId_Status",
                 table: "Shops",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_OwnerId",
@@ -525,6 +607,9 @@ namespace Market.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CatalogImports");
+
+            migrationBuilder.DropTable(
                 name: "FulfilmentHandlings");
 
             migrationBuilder.DropTable(
@@ -537,7 +622,7 @@ namespace Market.Core.Data.Migrations.Postgres
                 name: "Outbox");
 
             migrationBuilder.DropTable(
-                name: "Products");
+                name: "ProductPhotos");
 
             migrationBuilder.DropTable(
                 name: "ShopHours");
@@ -549,10 +634,13 @@ namespace Market.Core.Data.Migrations.Postgres
                 name: "Orders");
 
             migrationBuilder.DropTable(
-                name: "Categories");
+                name: "Products");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Categories");
 
             migrationBuilder.DropTable(
                 name: "Shops");

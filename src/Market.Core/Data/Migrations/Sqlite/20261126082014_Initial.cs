@@ -32,6 +32,8 @@ namespace Market.Core.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
                     MunicipalityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SetupCodeHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SetupCodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -232,10 +234,14 @@ namespace Market.Core.Data.Migrations.Sqlite
                     Latitude = table.Column<double>(type: "REAL", nullable: false),
                     Longitude = table.Column<double>(type: "REAL", nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OffersDelivery = table.Column<bool>(type: "INTEGER", nullable: false),
                     OffersPickup = table.Column<bool>(type: "INTEGER", nullable: false),
                     DeliveryFee = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveryRadiusKm = table.Column<double>(type: "REAL", nullable: false),
+                    MinimumOrder = table.Column<long>(type: "INTEGER", nullable: false),
+                    LogoHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
@@ -247,6 +253,34 @@ namespace Market.Core.Data.Migrations.Sqlite
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogImports_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -302,7 +336,8 @@ namespace Market.Core.Data.Migrations.Sqlite
                     Price = table.Column<long>(type: "INTEGER", nullable: false),
                     Stock = table.Column<int>(type: "INTEGER", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsLocal = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsLocal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -392,6 +427,31 @@ namespace Market.Core.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ProductPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ThumbWidth = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThumbHeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    LargeWidth = table.Column<int>(type: "INTEGER", nullable: false),
+                    LargeHeight = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductPhotos_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -428,6 +488,16 @@ namespace Market.Core.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogImports_ShopId_CreatedAt",
+                table: "CatalogImports",
+                columns: new[] { "ShopId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CatalogImports_Status",
+                table: "CatalogImports",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Slug",
@@ -480,6 +550,11 @@ namespace Market.Core.Data.Migrations.Sqlite
                 column: "PublishedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductPhotos_ProductId_Position",
+                table: "ProductPhotos",
+                columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_CategoryId_IsActive",
                 table: "Products",
                 columns: new[] { "CategoryId", "IsActive" });
@@ -490,14 +565,21 @@ namespace Market.Core.Data.Migrations.Sqlite
                 columns: new[] { "ShopId", "IsActive" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_ShopId_Sku",
+                table: "Products",
+                columns: new[] { "ShopId", "Sku" },
+                unique: true,
+                filter: "\"Sku\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShopHours_ShopId",
                 table: "ShopHours",
                 column: "ShopId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Shops_MunicipalityId",
+                name: "IX_Shops_MunicipalityId_Status",
                 table: "Shops",
-                column: "MunicipalityId");
+                columns: new[] { "MunicipalityId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Shops_OwnerId",
@@ -524,6 +606,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CatalogImports");
+
+            migrationBuilder.DropTable(
                 name: "FulfilmentHandlings");
 
             migrationBuilder.DropTable(
@@ -536,7 +621,7 @@ namespace Market.Core.Data.Migrations.Sqlite
                 name: "Outbox");
 
             migrationBuilder.DropTable(
-                name: "Products");
+                name: "ProductPhotos");
 
             migrationBuilder.DropTable(
                 name: "ShopHours");
@@ -548,10 +633,13 @@ namespace Market.Core.Data.Migrations.Sqlite
                 name: "Orders");
 
             migrationBuilder.DropTable(
-                name: "Categories");
+                name: "Products");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Categories");
 
             migrationBuilder.DropTable(
                 name: "Shops");
