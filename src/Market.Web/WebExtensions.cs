@@ -22,6 +22,9 @@ public static class WebExtensions
     {
         var services = builder.Services;
         services.AddLocalization();
+        // Spanish text stays as it is in the HTML ("dólares", not "d&#xF3;lares"): smaller pages on slow data.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Resources.Ui)))
@@ -63,6 +66,8 @@ public static class WebExtensions
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("market"));
         }
         services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
+        services.AddScoped<Catalog.SaveProductHandler>();
+        services.AddScoped<Catalog.QuickEditHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Market.Core.Accounts;
+using Market.Core.Data;
+using Market.Web.Resources;
+using Market.Web.Storefront;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Market.Web.Catalog;
+
+/// <summary>The shopkeeper's own catalog: a list built for quick changes on a phone, and the product form.</summary>
+[Authorize(Roles = Roles.Shopkeeper)]
+public sealed class CatalogController(MarketDbContext db, SaveProductHandler save, QuickEditHandler quick, IStringLocalizer<Ui> text) : Controller
+{
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet("/tienda/catalogo")]
+    public async Task<IActionResult> Index(int? tienda, CancellationToken ct)
+    {
+        var shops = await db.Shops.Where(s => s.OwnerId == Me).OrderBy(s => s.Name)
+            .Select(s => new Option(s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name)).ToListAsync(ct);
+        var shop = tienda is { } id ? shops.FirstOrDefault(s => s.Value == id.ToString(System.Globalization.CultureInfo.InvariantCulture)) : shops.FirstOrDefault();
+        if (shop is null)
+        {
+            return tienda is null ? View("NoShop") : NotFound();
+        }
+        var shopId = int.Parse(shop.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var products = await db.Products.Where(p => p.ShopId == shopId).OrderBy(p => p.Name)
+            .Select(p => new CatalogRow(p.Id, p.Name, p.Unit, p.Category.Name, p.Price, p.Stock, p.IsActive, p.Sku))
+            .ToListAsync(ct);
+        return View(new CatalogPage(shops, shopId, shop.Label, products));
+    }
+
+    [HttpPost("/tienda/catalogo/{id:int}/rapido")]
+    public async Task<IActionResult> Quick(int id, string? price, bool tracksStock, int? stock, int tienda, CancellationToken ct)
+    {
+        var (found, problem) = await quick.HandleAsync(new QuickEdit(Me, id, price, tracksStock, stock), ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+        TempData[problem is null ? "Flash" : "Error"] = problem is null ? "Catalog.Saved" : text[problem].Value;
+        TempData["Row"] = id;
+        return LocalRedirect($"/tienda/catalogo?tienda={tienda}#producto-{id}");
+    }
+
+    [HttpGet("/tienda/catalogo/nuevo")]
+    public async Task<IActionResult> New(int tienda, CancellationToken ct) =>
+        await FormAsync(null, new ProductForm { ShopId = tienda }, ct);
+
+    [HttpGet("/tienda/catalogo/{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Shop.OwnerId == Me, ct);
+        return product is null ? NotFound() : await FormAsync(id, ProductForm.From(product), ct);
+    }
+
+    [HttpPost("/tienda/catalogo/nuevo")]
+    public Task<IActionResult> Create(ProductForm form, CancellationToken ct) => SaveAsync(null, form, ct);
+
+    [HttpPost("/tienda/catalogo/{id:int}")]
+    public Task<IActionResult> Update(int id, ProductForm form, CancellationToken ct) => SaveAsync(id, form, ct);
+
+    private async Task<IActionResult> SaveAsync(int? id, ProductForm form, CancellationToken ct)
+    {
+        var result = await save.HandleAsync(new SaveProduct(Me, form.ShopId, id, form.ToInput()), ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Problems.Count == 0)
+        {
+            TempData["Flash"] = "Catalog.Saved";
+            return LocalRedirect($"/tienda/catalogo?tienda={form.ShopId}#producto-{result.Product!.Id}");
+        }
+        foreach (var (field, key) in result.Problems)
+        {
+            ModelState.AddModelError(field, text[key]);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await FormAsync(id, form, ct);
+    }
+
+    private async Task<IActionResult> FormAsync(int? id, ProductForm form, CancellationToken ct)
+    {
+        var shopName = await db.Shops.Where(s => s.Id == form.ShopId && s.OwnerId == Me).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (shopName is null)
+        {
+            return NotFound();
+        }
+        var categories = await db.Categories.OrderBy(c => c.Name)
+            .Select(c => new Option(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name)).ToListAsync(ct);
+        return View("Form", new ProductFormPage(id, shopName, form, categories));
+    }
+}
