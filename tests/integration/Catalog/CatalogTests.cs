@@ -98,6 +98,29 @@ public sealed class CatalogTests(SqliteSpine fixture) : IClassFixture<SqliteSpin
         shopPage.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
+    [Fact]
+    public async Task OnlyMetropolitanStaff_AddCategories()
+    {
+        var (metro, _) = await Host.SignInAsync("amss@demo.sv");
+        var (municipal, _) = await Host.SignInAsync("alcaldia.ss@demo.sv");
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+
+        var added = await PostFormAsync(metro, "/admin/categorias", "/admin/categorias", new() { ["name"] = "Plantas y viveros" });
+        var duplicate = await PostFormAsync(metro, "/admin/categorias", "/admin/categorias", new() { ["name"] = "plantas y VIVEROS" });
+        var byMunicipal = await PostFormAsync(municipal, "/admin", "/admin/categorias", new() { ["name"] = "Municipal" });
+        var byShopkeeper = await PostFormAsync(shopkeeper, "/tienda/pedidos", "/admin/categorias", new() { ["name"] = "Tendero" });
+
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await duplicate.Content.ReadAsStringAsync()).ShouldContain("Ya existe una categoría con ese nombre");
+        byMunicipal.Headers.Location!.ToString().ShouldContain("/cuenta/denegado");
+        byShopkeeper.Headers.Location!.ToString().ShouldContain("/cuenta/denegado");
+        var names = await Checkout.QueryAsync(Host, db => db.Categories.Select(c => c.Name).ToListAsync());
+        names.Count(n => n.Equals("Plantas y viveros", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
+        names.ShouldNotContain("Municipal");
+        names.ShouldNotContain("Tendero");
+    }
+
     private static Dictionary<string, string> ValidForm(int shopId, int categoryId, string name) => new()
     {
         ["ShopId"] = shopId.ToString(),
