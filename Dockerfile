@@ -16,10 +16,10 @@ COPY src/Market.Core/Market.Core.csproj     src/Market.Core/
 COPY src/Market.Orders/Market.Orders.csproj src/Market.Orders/
 COPY src/Market.Admin/Market.Admin.csproj   src/Market.Admin/
 COPY src/Market.Web/Market.Web.csproj       src/Market.Web/
-RUN dotnet restore src/Market.Web/Market.Web.csproj
+RUN dotnet restore src/Market.Web/Market.Web.csproj -r linux-x64
 
 COPY src/ src/
-RUN dotnet publish src/Market.Web/Market.Web.csproj -c Release --no-restore -o /app /p:UseAppHost=false
+RUN dotnet publish src/Market.Web/Market.Web.csproj -c Release -r linux-x64 --self-contained false -o /app /p:UseAppHost=false
 
 # ---- runtime -------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

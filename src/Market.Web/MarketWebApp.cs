@@ -1,5 +1,6 @@
 using Market.Core;
 using Market.Core.DemoData;
+using Market.Core.Media;
 using Market.Orders;
 
 namespace Market.Web;
@@ -12,9 +13,11 @@ public static class MarketWebApp
         var builder = WebApplication.CreateBuilder(options);
         configure?.Invoke(builder);
         builder.AddMarketCore();
+        builder.AddMedia();
         builder.AddDemoData();
         builder.AddOrders();
         builder.AddWeb();
+        builder.AddCatalogCsv();
 
         var app = builder.Build();
         app.UseWeb();

@@ -7,6 +7,7 @@ using Market.Orders.LiveUpdates;
 using Market.Web.Accounts;
 using Market.Web.Api;
 using Market.Web.Live;
+using Market.Web.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -68,6 +69,10 @@ public static class WebExtensions
         services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         services.AddScoped<Catalog.SaveProductHandler>();
         services.AddScoped<Catalog.QuickEditHandler>();
+        services.AddScoped<Catalog.ProductPhotosHandler>();
+        services.AddScoped<Onboarding.RegisterShopHandler>();
+        services.AddScoped<Onboarding.EditShopHandler>();
+        services.AddScoped<Accounts.UseSetupCodeHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
@@ -97,6 +102,7 @@ public static class WebExtensions
         app.MapControllers();
         app.MapHub<OrdersHub>("/hubs/pedidos");
         app.MapOrdersApi();
+        app.MapMedia();
         return app;
     }
 

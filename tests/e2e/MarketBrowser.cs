@@ -21,7 +21,8 @@ public sealed class MarketBrowser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         redis = await RedisServer.StartNewAsync();
-        Host = await MarketHost.StartAsync(redis);
+        // The journeys see the shop window as a first run does: demo products with their photos.
+        Host = await MarketHost.StartAsync(redis, settings: new Dictionary<string, string?> { ["Seed:DemoPhotos"] = "true" });
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,4 +1,5 @@
 using Market.Tests.E2e.Pages;
+using Microsoft.Playwright;
 using Market.Tests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -27,6 +28,10 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         var browsing = await resident.NewPageAsync();
         var storefront = new StorefrontPage(browsing);
         await storefront.OpenAsync();
+        var firstThumbnail = browsing.GetByRole(AriaRole.Article).First.Locator("picture img");
+        await Expect(firstThumbnail).ToHaveAttributeAsync("loading", "lazy");
+        await firstThumbnail.ScrollIntoViewIfNeededAsync();
+        await Expect(firstThumbnail).ToHaveJSPropertyAsync("naturalWidth", 320);
         await shots.TakeAsync(browsing, "storefront");
         await storefront.FilterAsync("San Salvador", "Canasta básica");
         await shots.TakeAsync(browsing, "storefront-filtered");

@@ -18,12 +18,12 @@ public sealed partial class MarketHost : IAsyncDisposable
 {
     public const string Password = "Mercado2026!";
 
-    private readonly string? sqliteFolder;
+    private readonly string dataFolder;
 
-    private MarketHost(WebApplication app, string? sqliteFolder)
+    private MarketHost(WebApplication app, string dataFolder)
     {
         App = app;
-        this.sqliteFolder = sqliteFolder;
+        this.dataFolder = dataFolder;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
@@ -34,13 +34,15 @@ public sealed partial class MarketHost : IAsyncDisposable
     /// <param name="postgres">A PostgreSQL connection string, or null for a fresh SQLite file.</param>
     public static async Task<MarketHost> StartAsync(RedisServer redis, string? postgres = null, IDictionary<string, string?>? settings = null)
     {
-        var sqliteFolder = postgres is null ? Directory.CreateTempSubdirectory("market-sqlite-").FullName : null;
+        var dataFolder = Directory.CreateTempSubdirectory("market-data-").FullName;
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Database:Provider"] = postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres),
-            ["Database:ConnectionString"] = postgres ?? $"Data Source={Path.Combine(sqliteFolder!, "market.db")}",
+            ["Database:ConnectionString"] = postgres ?? $"Data Source={Path.Combine(dataFolder, "market.db")}",
+            ["Blobs:Root"] = Path.Combine(dataFolder, "blobs"),
             ["Seed:DemoData"] = "true",
+            ["Seed:DemoPhotos"] = "false",
             ["Fulfilment:Stream"] = "orders:" + Guid.NewGuid().ToString("N")[..8],
             ["Fulfilment:PollInterval"] = "00:00:00.100",
         };
@@ -60,7 +62,7 @@ public sealed partial class MarketHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
-        return new MarketHost(app, sqliteFolder);
+        return new MarketHost(app, dataFolder);
     }
 
     public HttpClient CreateClient(CookieContainer? cookies = null, bool followRedirects = true) =>
@@ -95,11 +97,8 @@ public sealed partial class MarketHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        if (sqliteFolder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(sqliteFolder, recursive: true);
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
     }
 
     /// <summary>Found from this source file, so a build output anywhere (even outside the repo) still finds the views.</summary>

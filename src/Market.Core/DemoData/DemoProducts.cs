@@ -27,8 +27,16 @@ internal static class DemoProducts
                     Price = Vary(p.Price, key + "|price"),
                     Stock = p.Category == PreparedFood ? null : StableHash.Between(key + "|stock", 6, 60),
                     IsLocal = p.IsLocal,
+                    Sku = Sku(p),
                 };
             });
+
+    /// <summary>A readable code, unique within a shop: a shop never sells the same product twice in the same unit.</summary>
+    private static string Sku(ProductRow p)
+    {
+        var sku = Slug.From($"{p.Name} {p.Unit}").ToUpperInvariant();
+        return sku.Length <= 40 ? sku : sku[..40];
+    }
 
     /// <summary>The file's price, up to 10 % lower or higher, rounded to 5 cents (never below 5 cents).</summary>
     private static Money Vary(Money price, string key)

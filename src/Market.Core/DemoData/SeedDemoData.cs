@@ -1,5 +1,7 @@
 using Market.Core.Accounts;
+using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,10 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         db.Categories.AddRange(catalog.Categories);
         db.Shops.AddRange(catalog.Shops.Select(s => s.Shop));
         db.Products.AddRange(catalog.Products);
+        if (options.Value.DemoPhotos)
+        {
+            await AddPhotosAsync(catalog, services.GetRequiredService<PhotoPipeline>(), cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         // Identity saves once or twice per account; without ~650 tracked catalog entities to scan each time, that is twice as fast.
         db.ChangeTracker.Clear();
@@ -58,6 +64,27 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
             "Seeded demo data: {Municipalities} municipalities, {Shops} shops, {Products} products, {Accounts} accounts in {ElapsedMs:0} ms",
             catalog.MunicipalitiesByCode.Count, catalog.Shops.Count, catalog.Products.Count, accountCount,
             clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Through the same pipeline and store as an upload, so a first run looks like a real shop window.</summary>
+    private static async Task AddPhotosAsync(DemoCatalog catalog, PhotoPipeline pipeline, CancellationToken ct)
+    {
+        var seed = 0;
+        foreach (var category in catalog.Categories)
+        {
+            var photo = await pipeline.CreateDemoAsync(seed++, ct);
+            foreach (var product in catalog.Products.Where(p => p.Category == category))
+            {
+                product.Photos.Add(new ProductPhoto
+                {
+                    Hash = photo.Hash,
+                    ThumbWidth = photo.ThumbWidth,
+                    ThumbHeight = photo.ThumbHeight,
+                    LargeWidth = photo.LargeWidth,
+                    LargeHeight = photo.LargeHeight,
+                });
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,11 +3,13 @@ using Market.Core.Accounts;
 using Market.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Accounts;
 
-public sealed class AccountsController(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
+public sealed class AccountsController(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
 {
     [HttpGet("/cuenta/ingresar")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
@@ -52,7 +54,7 @@ public sealed class AccountsController(SignInManager<AppUser> signIn, UserManage
         {
             ModelState.AddModelError(nameof(form.Phone), text["Checkout.PhoneInvalid"]);
         }
-        else if (await users.FindByNameAsync(phone) is not null)
+        else if (await users.Users.AnyAsync(u => u.UserName == phone || u.PhoneNumber == phone))
         {
             ModelState.AddModelError(nameof(form.Phone), text["Account.PhoneTaken"]);
         }
@@ -73,6 +75,27 @@ public sealed class AccountsController(SignInManager<AppUser> signIn, UserManage
         await users.AddToRoleAsync(user, Roles.Resident);
         await signIn.SignInAsync(user, isPersistent: true);
         return LocalRedirect("/");
+    }
+
+    [HttpGet("/cuenta/codigo")]
+    public IActionResult SetupCode() => View(new SetupCodeForm());
+
+    [HttpPost("/cuenta/codigo")]
+    public async Task<IActionResult> SetupCode(SetupCodeForm form, [FromServices] UseSetupCodeHandler useCode)
+    {
+        var result = await useCode.HandleAsync(new UseSetupCode(form.Phone, form.Code, form.Password));
+        if (result.User is null)
+        {
+            foreach (var key in result.Errors)
+            {
+                ModelState.AddModelError("", text[key]);
+            }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form with { Password = null });
+        }
+        await signIn.SignInAsync(result.User, isPersistent: true);
+        TempData["Flash"] = "SetupCode.Done";
+        return LocalRedirect("/mi-tienda");
     }
 
     [HttpGet("/cuenta/denegado")]
@@ -110,6 +133,13 @@ public sealed record LoginForm
     public string? Password { get; init; }
     public bool Remember { get; init; }
     public string? ReturnUrl { get; init; }
+}
+
+public sealed record SetupCodeForm
+{
+    public string? Phone { get; init; }
+    public string? Code { get; init; }
+    public string? Password { get; init; }
 }
 
 public sealed class RegisterForm

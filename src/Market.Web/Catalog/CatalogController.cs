@@ -12,8 +12,12 @@ namespace Market.Web.Catalog;
 
 /// <summary>The shopkeeper's own catalog: a list built for quick changes on a phone, and the product form.</summary>
 [Authorize(Roles = Roles.Shopkeeper)]
-public sealed class CatalogController(MarketDbContext db, SaveProductHandler save, QuickEditHandler quick, IStringLocalizer<Ui> text) : Controller
+public sealed class CatalogController(MarketDbContext db, SaveProductHandler save, QuickEditHandler quick, ProductPhotosHandler photos,
+    IStringLocalizer<Ui> text) : Controller
 {
+    /// <summary>The photo limit (15 MB) plus room for the form around it.</summary>
+    private const int UploadLimit = 16 * 1024 * 1024;
+
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("/tienda/catalogo")]
@@ -63,6 +67,30 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
     [HttpPost("/tienda/catalogo/{id:int}")]
     public Task<IActionResult> Update(int id, ProductForm form, CancellationToken ct) => SaveAsync(id, form, ct);
 
+    [HttpPost("/tienda/catalogo/{id:int}/fotos")]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> AddPhoto(int id, IFormFile? foto, CancellationToken ct)
+    {
+        if (foto is null || foto.Length == 0)
+        {
+            TempData["Error"] = text["Photo.Missing"].Value;
+            return LocalRedirect($"/tienda/catalogo/{id}#fotos");
+        }
+        await using var upload = foto.OpenReadStream();
+        var (found, refusal) = await photos.AddAsync(Me, id, upload, ct);
+        if (!found)
+        {
+            return NotFound();
+        }
+        TempData[refusal is null ? "Flash" : "Error"] = refusal is null ? "Photo.Added" : text[refusal].Value;
+        return LocalRedirect($"/tienda/catalogo/{id}#fotos");
+    }
+
+    [HttpPost("/tienda/catalogo/{id:int}/fotos/{photoId:int}/{change}")]
+    public async Task<IActionResult> ChangePhoto(int id, int photoId, PhotoChange change, CancellationToken ct) =>
+        await photos.ChangeAsync(Me, id, photoId, change, ct) ? LocalRedirect($"/tienda/catalogo/{id}#fotos") : NotFound();
+
     private async Task<IActionResult> SaveAsync(int? id, ProductForm form, CancellationToken ct)
     {
         var result = await save.HandleAsync(new SaveProduct(Me, form.ShopId, id, form.ToInput()), ct);
@@ -92,6 +120,7 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
         }
         var categories = await db.Categories.OrderBy(c => c.Name)
             .Select(c => new Option(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Name)).ToListAsync(ct);
-        return View("Form", new ProductFormPage(id, shopName, form, categories));
+        var current = id is null ? [] : await db.ProductPhotos.Where(p => p.ProductId == id).OrderBy(p => p.Position).ToListAsync(ct);
+        return View("Form", new ProductFormPage(id, shopName, form, categories, current));
     }
 }

@@ -36,7 +36,8 @@ public sealed class ProductForm
     };
 }
 
-public sealed record ProductFormPage(int? ProductId, string ShopName, ProductForm Form, IReadOnlyList<Option> Categories);
+public sealed record ProductFormPage(int? ProductId, string ShopName, ProductForm Form, IReadOnlyList<Option> Categories,
+    IReadOnlyList<ProductPhoto> Photos);
 
 public sealed record CatalogRow(int Id, string Name, string Unit, string Category, Market.Core.Money Price, int? Stock, bool IsActive, string? Sku);
 

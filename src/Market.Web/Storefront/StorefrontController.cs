@@ -1,5 +1,6 @@
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,5 +62,13 @@ public sealed class StorefrontController(MarketDbContext db) : Controller
 
     private static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
         products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name,
-            p.ShopId, p.Shop.Name, p.Shop.Municipality.Name));
+            p.ShopId, p.Shop.Name, p.Shop.Municipality.Name,
+            // Three scalar subqueries rather than one row: SQLite cannot join a "first photo" row (no APPLY).
+            p.Photos.Any()
+                ? new PhotoView(
+                    p.Photos.OrderBy(ph => ph.Position).Select(ph => ph.Hash).First(),
+                    p.Photos.OrderBy(ph => ph.Position).Select(ph => ph.ThumbWidth).First(),
+                    p.Photos.OrderBy(ph => ph.Position).Select(ph => ph.ThumbHeight).First(),
+                    p.Name)
+                : null));
 }
