@@ -51,6 +51,47 @@ public sealed class OnboardingJourneyTests(MarketBrowser market, ITestOutputHelp
         await page.GetByRole(AriaRole.Link, new() { Name = "Verla como la ven los vecinos" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = shopName, Level = 1 })).ToBeVisibleAsync();
         await shots.TakeAsync(page, "on-storefront");
+
+        var product = "Arepa de elote " + shopName[^4..];
+        await AddProductWithPhotoAsync(page, product);
+        await shots.TakeAsync(page, "product-with-photo");
+
+        await using var resident = await market.NewPhoneAsync();
+        var storefront = await resident.NewPageAsync();
+        await storefront.GotoAsync("/?municipio=SS&categoria=panaderia");
+        var found = storefront.GetByRole(AriaRole.Article).Filter(new() { HasText = product });
+        await Expect(found).ToContainTextAsync(shopName);
+        var thumbnail = found.Locator("picture img");
+        await thumbnail.ScrollIntoViewIfNeededAsync();
+        await Expect(thumbnail).ToHaveJSPropertyAsync("naturalWidth", 320);
+        await Expect(thumbnail).ToHaveAttributeAsync("loading", "lazy");
+        await shots.TakeAsync(storefront, "resident-finds-product");
+    }
+
+    private static async Task AddProductWithPhotoAsync(IPage page, string product)
+    {
+        await page.GotoAsync("/tienda/catalogo");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nuevo producto" }).ClickAsync();
+        await page.GetByLabel("Nombre", new() { Exact = true }).FillAsync(product);
+        await page.GetByLabel("Categoría").SelectOptionAsync(new SelectOptionValue { Label = "Panadería" });
+        await page.GetByLabel("Precio (US$)").FillAsync("0.35");
+        await page.GetByLabel("Unidad", new() { Exact = true }).FillAsync("unidad");
+        await page.GetByLabel("Existencias", new() { Exact = true }).FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Guardar" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = product }).ClickAsync();
+        await page.GetByLabel("Foto (toma una con la cámara o elige una)").SetInputFilesAsync(
+            new FilePayload { Name = "arepa.png", MimeType = "image/png", Buffer = Png() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subir foto" }).ClickAsync();
+        await Expect(page.GetByText("Principal", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    private static byte[] Png()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1600, 1200);
+        using var canvas = new SkiaSharp.SKCanvas(bitmap);
+        canvas.Clear(new SkiaSharp.SKColor(0xE9, 0xC4, 0x6A));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
     }
 
     [Fact]
