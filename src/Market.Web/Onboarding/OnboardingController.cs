@@ -3,6 +3,7 @@ using Market.Admin.ShopApprovals;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.Media;
 using Market.Core.Ordering;
 using Market.Web.Resources;
 using Market.Web.Shared;
@@ -130,4 +131,33 @@ public sealed class OnboardingController(MarketDbContext db, UserManager<AppUser
 
     private async Task<IReadOnlyList<MunicipalityChoice>> MunicipalitiesAsync(CancellationToken ct) =>
         [.. (await db.Municipalities.Select(m => new MunicipalityChoice(m.Id, m.Name)).ToListAsync(ct)).OrderBy(m => m.Name, StringComparer.CurrentCulture)];
+
+    /// <summary>The optional logo, through the same photo pipeline as product photos.</summary>
+    [HttpPost("/mi-tienda/{id:int}/logo")]
+    [RequestSizeLimit(16 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
+    public async Task<IActionResult> Logo(int id, IFormFile? logo, [FromServices] PhotoPipeline pipeline, CancellationToken ct)
+    {
+        var shop = await db.Shops.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == Me, ct);
+        if (shop is null)
+        {
+            return NotFound();
+        }
+        if (logo is null || logo.Length == 0)
+        {
+            TempData["Error"] = text["Photo.Missing"].Value;
+            return LocalRedirect("/mi-tienda");
+        }
+        await using var upload = logo.OpenReadStream();
+        var result = await pipeline.ProcessAsync(upload, ct);
+        if (!result.IsStored)
+        {
+            TempData["Error"] = text[result.RefusalKey].Value;
+            return LocalRedirect("/mi-tienda");
+        }
+        shop.LogoHash = result.Photo.Hash;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Onboarding.LogoSaved";
+        return LocalRedirect("/mi-tienda");
+    }
 }

@@ -70,6 +70,24 @@ public sealed partial class ProductPhotoTests(SqliteSpine fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ShopLogo_IsSetByItsOwnerOnly_AndShownOnTheShopPage()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var (tere, _) = await Host.SignInAsync(Tere);
+        var (chepe, _) = await Host.SignInAsync("chepe@demo.sv");
+
+        var byOther = await UploadLogoAsync(chepe, product.ShopId);
+        (await Checkout.QueryAsync(Host, db => db.Shops.Where(s => s.Id == product.ShopId).Select(s => s.LogoHash).SingleAsync())).ShouldBeNull();
+        var byOwner = await UploadLogoAsync(tere, product.ShopId);
+
+        byOther.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        byOwner.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var logo = await Checkout.QueryAsync(Host, db => db.Shops.Where(s => s.Id == product.ShopId).Select(s => s.LogoHash).SingleAsync());
+        logo.ShouldNotBeNull();
+        (await Host.CreateClient().GetStringAsync($"/tiendas/{product.ShopId}")).ShouldContain($"/media/{logo}-320.jpg");
+    }
+
+    [Fact]
     public async Task MediaEndpoint_ServesOnlyRenditionNames()
     {
         var client = Host.CreateClient();
@@ -85,6 +103,17 @@ public sealed partial class ProductPhotoTests(SqliteSpine fixture) : IClassFixtu
         canvas.Clear(new SKColor(0xE7, 0x6F, 0x51));
         using var image = SKImage.FromBitmap(bitmap);
         return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadLogoAsync(HttpClient client, int shopId)
+    {
+        var token = MarketHost.AntiforgeryToken(await client.GetStringAsync("/tienda/pedidos"));
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(Png(500, 500));
+        part.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        content.Add(part, "logo", "logo.png");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync($"/mi-tienda/{shopId}/logo", content);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int productId, byte[] file, string fileName)
