@@ -2,6 +2,7 @@ using Market.Orders.Checkout;
 using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
 using Market.Orders.Queue;
+using Market.Orders.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,7 @@ public static class OrdersExtensions
         var redis = builder.Configuration.GetConnectionString("Redis")
             ?? throw new InvalidOperationException("ConnectionStrings:Redis is not set.");
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        builder.Services.AddOrdersMetrics();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<StreamSignal>();
         builder.Services.AddScoped<PlaceOrderHandler>();

@@ -8,6 +8,7 @@ using Market.Web.Accounts;
 using Market.Web.Api;
 using Market.Web.Live;
 using Market.Web.Media;
+using Market.Web.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -92,6 +93,7 @@ public static class WebExtensions
             // Spanish first whatever the browser says; English only for whoever picks it.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        app.UseOperations();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=86400",

@@ -45,6 +45,10 @@ public sealed partial class MarketHost : IAsyncDisposable
             ["Seed:DemoPhotos"] = "false",
             ["Fulfilment:Stream"] = "orders:" + Guid.NewGuid().ToString("N")[..8],
             ["Fulfilment:PollInterval"] = "00:00:00.100",
+            // Tests place many orders and sign in often from one loopback address; the rate-limit tests lower these.
+            ["RateLimits:SignIn"] = "1000000",
+            ["RateLimits:SignUp"] = "1000000",
+            ["RateLimits:Checkout"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

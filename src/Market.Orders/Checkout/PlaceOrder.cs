@@ -3,7 +3,9 @@ using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Orders.Queue;
+using Market.Orders.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Market.Orders.Checkout;
 
@@ -26,7 +28,8 @@ public sealed record PlaceOrderResult(IReadOnlyList<Order> Orders, IReadOnlyList
     public static PlaceOrderResult Failed(params CheckoutError[] errors) => new([], errors);
 }
 
-public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox)
+public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, OrdersMetrics metrics,
+    ILogger<PlaceOrderHandler> logger)
 {
     public async Task<PlaceOrderResult> HandleAsync(PlaceOrder command, CancellationToken ct)
     {
@@ -104,6 +107,14 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             return new(await OrdersWithKey(key, ct), []);
         }
         outbox.Pulse();
+        metrics.OrdersPlaced(orders.Count);
+        foreach (var order in orders)
+        {
+            using (logger.BeginScope("Order {OrderCode}", order.Code))
+            {
+                logger.LogInformation("Order placed for shop {ShopId}, total {TotalCents} cents", order.ShopId, order.Total.Cents);
+            }
+        }
         return new(orders, []);
     }
 

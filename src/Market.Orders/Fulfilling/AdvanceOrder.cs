@@ -2,6 +2,7 @@ using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Orders.Queue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Market.Orders.Fulfilling;
 
@@ -19,10 +20,11 @@ public enum AdvanceOutcome
 
 public sealed record AdvanceOrderResult(AdvanceOutcome Outcome, OrderEvent? Event = null, string? MessageKey = null, object[]? Args = null);
 
-public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox)
+public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, ILogger<AdvanceOrderHandler> logger)
 {
     public async Task<AdvanceOrderResult> HandleAsync(AdvanceOrder command, CancellationToken ct)
     {
+        using var scope = logger.BeginScope("Order {OrderCode}", command.Code);
         var order = await db.Orders.Include(o => o.Shop).SingleOrDefaultAsync(o => o.Code == command.Code, ct);
         if (order is null)
         {
@@ -37,15 +39,18 @@ public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, 
             var e = order.Apply(command.Action, command.Actor, command.Reason, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             outbox.Pulse();
+            logger.LogInformation("Order {Action} by {Actor}: now {Status} (event {Sequence})", command.Action, command.Actor, order.Status, e.Sequence);
             return new(AdvanceOutcome.Done, e);
         }
         catch (DomainException ex)
         {
+            logger.LogInformation("Order {Action} by {Actor} refused: {Reason}", command.Action, command.Actor, ex.MessageKey);
             return new(AdvanceOutcome.Refused, MessageKey: ex.MessageKey, Args: [.. ex.Args]);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
             // Someone moved the order first: either the version check or the (order, sequence) key catches it.
+            logger.LogInformation("Order {Action} by {Actor} lost a race with another change", command.Action, command.Actor);
             return new(AdvanceOutcome.Conflict, MessageKey: "Order.ChangedMeanwhile");
         }
     }

@@ -1,6 +1,7 @@
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Orders.LiveUpdates;
+using Market.Orders.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public sealed class FulfilmentConsumer(
     IServiceScopeFactory scopes,
     IOptions<FulfilmentOptions> options,
     TimeProvider clock,
+    OrdersMetrics metrics,
     ILogger<FulfilmentConsumer> logger)
 {
     private FulfilmentOptions O => options.Value;
@@ -96,6 +98,7 @@ public sealed class FulfilmentConsumer(
                     outcomes[i] = HandlingOutcome.AlreadyHandled;
                     continue;
                 }
+                using var orderScope = logger.BeginScope("Order {OrderCode}", update.Code);
                 await live.PublishAsync(update, ct);
                 db.FulfilmentHandlings.Add(new FulfilmentHandling { OrderId = key.OrderId, Sequence = key.Sequence, Consumer = name, HandledAt = clock.GetUtcNow() });
                 outcomes[i] = HandlingOutcome.Handled;
@@ -104,6 +107,14 @@ public sealed class FulfilmentConsumer(
             try
             {
                 await db.SaveChangesAsync(ct);
+                var handledAt = clock.GetUtcNow();
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (outcomes[i] == HandlingOutcome.Handled && updates[keys[i]!.Value] is var update)
+                    {
+                        metrics.EventHandled(update.Status, handledAt - update.OccurredAt);
+                    }
+                }
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && entries.Count > 1)
             {
@@ -147,6 +158,7 @@ public sealed class FulfilmentConsumer(
         await Redis.StreamAddAsync(O.DeadLetterStream,
             [.. entry.Values, new("entry", entry.Id), new("error", error), new("consumer", name)]);
         await Redis.StreamAcknowledgeAsync(O.Stream, O.Group, entry.Id);
+        metrics.EntryDeadLettered();
         logger.LogError("Fulfilment entry {EntryId} of order {OrderId} moved to the dead-letter stream after {Deliveries} deliveries",
             entry.Id, entry["order"], pending[0].DeliveryCount);
         return HandlingOutcome.DeadLettered;
