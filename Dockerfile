@@ -16,10 +16,13 @@ COPY src/Market.Core/Market.Core.csproj     src/Market.Core/
 COPY src/Market.Orders/Market.Orders.csproj src/Market.Orders/
 COPY src/Market.Admin/Market.Admin.csproj   src/Market.Admin/
 COPY src/Market.Web/Market.Web.csproj       src/Market.Web/
-RUN dotnet restore src/Market.Web/Market.Web.csproj -r linux-x64
+COPY src/Market.Worker/Market.Worker.csproj src/Market.Worker/
+RUN dotnet restore src/Market.Web/Market.Web.csproj -r linux-x64 \
+ && dotnet restore src/Market.Worker/Market.Worker.csproj -r linux-x64
 
 COPY src/ src/
-RUN dotnet publish src/Market.Web/Market.Web.csproj -c Release -r linux-x64 --self-contained false -o /app /p:UseAppHost=false
+RUN dotnet publish src/Market.Web/Market.Web.csproj -c Release -r linux-x64 --self-contained false -o /app /p:UseAppHost=false \
+ && dotnet publish src/Market.Worker/Market.Worker.csproj -c Release -r linux-x64 --self-contained false -o /app/worker /p:UseAppHost=false
 
 # ---- runtime -------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
@@ -39,4 +42,6 @@ VOLUME ["/app/data"]
 
 # The .NET images ship a non-root user "app" (UID 1654).
 USER app
+# The web app by default; the standalone fulfilment worker is `dotnet /app/worker/Market.Worker.dll`
+# with /app/worker as working directory (docker-compose.yml does that).
 ENTRYPOINT ["dotnet", "Market.Web.dll"]

@@ -6,6 +6,7 @@ using Market.Orders.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using System.Text.Json.Serialization;
 using StackExchange.Redis;
 
 namespace Market.Orders;
@@ -28,6 +29,11 @@ public static class OrdersExtensions
         builder.Services.AddScoped<PlaceOrderHandler>();
         builder.Services.AddScoped<AdvanceOrderHandler>();
         builder.Services.AddScoped<OrderFeed>();
+        // Live updates go out through SignalR's Redis backplane, so a worker in another process reaches every web node's clients.
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("market"));
+        builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         builder.Services.AddHostedService<OutboxRelay>();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))
         {

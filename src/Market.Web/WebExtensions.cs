@@ -6,7 +6,6 @@ using Market.Core.Data;
 using Market.Orders.LiveUpdates;
 using Market.Web.Accounts;
 using Market.Web.Api;
-using Market.Web.Live;
 using Market.Web.Media;
 using Market.Web.Operations;
 using Microsoft.AspNetCore.Identity;
@@ -60,14 +59,6 @@ public static class WebExtensions
             o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
         });
 
-        var signalR = services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        var redis = builder.Configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrEmpty(redis))
-        {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("market"));
-        }
-        services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         services.AddScoped<Catalog.SaveProductHandler>();
         services.AddScoped<Catalog.QuickEditHandler>();
         services.AddScoped<Catalog.ProductPhotosHandler>();

@@ -44,7 +44,7 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         }
 
         residentLive.Received.Where(u => u.Code == code).Select(u => u.Sequence).ShouldBe([2, 3, 4, 5]);
-        var handled = await Eventually(() => Checkout.QueryAsync(Host, db =>
+        var handled = await Eventually.Until(() => Checkout.QueryAsync(Host, db =>
             db.FulfilmentHandlings.Where(h => db.Orders.Any(o => o.Id == h.OrderId && o.Code == code)).Select(h => h.Sequence).ToListAsync()),
             list => list.Count == 5);
         handled.Order().ShouldBe([1, 2, 3, 4, 5]);
@@ -231,18 +231,6 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         all.ShouldContain("Soyapango");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.ToString().ShouldContain("/cuenta/denegado");
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        var value = await read();
-        while (!done(value) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            value = await read();
-        }
-        return value;
     }
 }
 

@@ -1,7 +1,6 @@
-using Market.Orders.LiveUpdates;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Market.Web.Live;
+namespace Market.Orders.LiveUpdates;
 
 internal sealed class SignalROrderUpdates(IHubContext<OrdersHub> hub) : IOrderUpdates
 {

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Market.Core.Accounts;
-using Market.Orders.LiveUpdates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Market.Web.Live;
+namespace Market.Orders.LiveUpdates;
 
 /// <summary>
 /// Clients join a group, then read what they missed: an event committed in between arrives twice at worst,

@@ -1,4 +1,4 @@
-namespace Market.Tests.Integration.Operations;
+namespace Market.Tests.Integration;
 
 internal static class Eventually
 {

@@ -1,0 +1,3 @@
+using Market.Worker;
+
+await MarketWorkerApp.Build(new HostApplicationBuilderSettings { Args = args }).RunAsync();
