@@ -20,5 +20,12 @@ window.marketLive = function (onConnected, onUpdate, liveBadge) {
         }
     }
     start();
+    // A push lost while the server's Redis backplane was away leaves no gap to notice: ask again now and then.
+    setInterval(() => {
+        if (connection.state === signalR.HubConnectionState.Connected) onConnected(connection).catch(() => {});
+    }, 20000);
+    document.addEventListener("visibilitychange", () => {
+        if (!document.hidden && connection.state === signalR.HubConnectionState.Connected) onConnected(connection).catch(() => {});
+    });
     return connection;
 };
