@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Market.Bench;
 using Market.Drill;
 using Npgsql;
 
