@@ -43,6 +43,9 @@ public readonly record struct Money(long Cents) : IComparable<Money>
 
     public decimal Dollars => Cents / 100m;
 
+    /// <summary>"1.25": what a form field or a CSV cell holds, and what <see cref="TryParse"/> reads back.</summary>
+    public string ToPlainString() => Dollars.ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>Shown as "$1.25": the dollar sign and point are how prices are written in El Salvador.</summary>
     public override string ToString() =>
         (Cents < 0 ? "-$" : "$") + (Math.Abs(Cents) / 100m).ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Market.Core;
 using Market.Admin.Resources;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
@@ -108,8 +109,8 @@ public sealed class ShopApprovalsController(
             : new ShopToReview(s, null, null)).ToList();
         return new ApprovalsPage(
             [.. rows.Where(r => r.Shop.Status == ShopStatus.Pending).OrderBy(r => r.Shop.Id)],
-            [.. rows.Where(r => r.Shop.Status == ShopStatus.Rejected).OrderBy(r => r.Shop.Name, StringComparer.CurrentCulture)],
-            [.. waiting.OrderBy(w => w.ShopName, StringComparer.CurrentCulture)],
+            [.. rows.Where(r => r.Shop.Status == ShopStatus.Rejected).OrderBy(r => r.Shop.Name, SpanishOrder.Names)],
+            [.. waiting.OrderBy(w => w.ShopName, SpanishOrder.Names)],
             clock.GetUtcNow(), problem);
     }
 
@@ -118,7 +119,7 @@ public sealed class ShopApprovalsController(
         var own = OwnMunicipality;
         var municipalities = await db.Municipalities.Where(m => own == null || m.Id == own)
             .Select(m => new MunicipalityChoice(m.Id, m.Name)).ToListAsync(ct);
-        return new VendorPage(form, [.. municipalities.OrderBy(m => m.Name, StringComparer.CurrentCulture)], errors);
+        return new VendorPage(form, [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names)], errors);
     }
 
     private IQueryable<Shop> InScope(IQueryable<Shop> shops) =>

@@ -49,8 +49,8 @@ public sealed class ShopDetails
             : new DayHours { Day = day })],
         OffersDelivery = shop.OffersDelivery,
         DeliveryRadiusKm = shop.DeliveryRadiusKm.ToString("0.##", CultureInfo.InvariantCulture),
-        DeliveryFee = shop.DeliveryFee.Dollars.ToString("0.00", CultureInfo.InvariantCulture),
-        MinimumOrder = shop.MinimumOrder.Dollars.ToString("0.00", CultureInfo.InvariantCulture),
+        DeliveryFee = shop.DeliveryFee.ToPlainString(),
+        MinimumOrder = shop.MinimumOrder.ToPlainString(),
         OffersPickup = shop.OffersPickup,
     };
 

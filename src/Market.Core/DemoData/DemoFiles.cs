@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Market.Core.Catalog;
+using Market.Core.Catalog.Csv;
 
 namespace Market.Core.DemoData;
 
@@ -28,13 +29,21 @@ internal static class DemoFiles
                 List(r["vende_tipo"]).Select(Enum.Parse<ShopKind>).ToHashSet()))
             .ToList();
 
-    private static IReadOnlyList<CsvRow> Read(string file)
+    /// <summary>Rows as column → value; the files are ours, so anything malformed is a build mistake and throws.</summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string file)
     {
         var name = "DemoData." + file;
         using var stream = typeof(DemoFiles).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The embedded resource {name} is missing: Market.Core.csproj must embed DemoData\\*.csv.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return CsvReader.Read(reader);
+        var records = CsvRecords.Read(reader.ReadToEnd(), ',').Where(r => !r.IsBlank).ToList();
+        if (records.FirstOrDefault(r => r.Malformed || r.Fields.Count != records[0].Fields.Count) is { } bad)
+        {
+            throw new FormatException($"{name}, line {bad.Line}: malformed record.");
+        }
+        var header = records[0].Fields;
+        return [.. records.Skip(1).Select(r => (IReadOnlyDictionary<string, string>)header
+            .Select((column, i) => (column, i)).ToDictionary(c => c.column, c => r.Fields[c.i], StringComparer.Ordinal))];
     }
 
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

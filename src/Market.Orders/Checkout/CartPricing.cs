@@ -1,4 +1,4 @@
-using System.Globalization;
+using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Ordering;
 
@@ -12,9 +12,6 @@ public static class CartPricing
     public const int MaxQuantity = 99;
     public const int MaxLines = 50;
 
-    /// <summary>Shops are listed as a Spanish reader expects ("Ñ" after "N", accents beside their letter).</summary>
-    private static readonly StringComparer SpanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("es-SV"), ignoreCase: true);
-
     /// <summary>Merges repeated products; the caller has validated quantities.</summary>
     public static IReadOnlyList<CartLine> Merge(IEnumerable<CartLine> lines) =>
         [.. lines.GroupBy(l => l.ProductId).Select(g => new CartLine(g.Key, g.Sum(l => l.Quantity)))];
@@ -24,6 +21,6 @@ public static class CartPricing
         [.. Merge(lines)
             .Select(l => new OrderDraftLine(catalog[l.ProductId], l.Quantity))
             .GroupBy(l => l.Product.ShopId)
-            .OrderBy(g => g.First().Product.Shop.Name, SpanishOrder)
+            .OrderBy(g => g.First().Product.Shop.Name, SpanishOrder.Names)
             .Select(g => new OrderDraft(g.First().Product.Shop, fulfilmentFor(g.First().Product.Shop), [.. g]))];
 }

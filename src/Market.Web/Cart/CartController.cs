@@ -43,7 +43,7 @@ public sealed class CartController(MarketDbContext db) : Controller
                 products[l.ProductId].Price, l.Quantity, products[l.ProductId].Stock, products[l.ProductId].Shop))
             .GroupBy(l => l.Shop.Id)
             .Select(g => new CartViewShop(g.First().Shop, [.. g]))
-            .OrderBy(s => s.Shop.Name, StringComparer.CurrentCulture)
+            .OrderBy(s => s.Shop.Name, SpanishOrder.Names)
             .ToList();
         return new CartView(shops, lines.Count(l => !products.ContainsKey(l.ProductId)));
     }

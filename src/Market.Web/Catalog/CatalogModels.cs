@@ -27,7 +27,7 @@ public sealed class ProductForm
         Description = p.Description,
         CategoryId = p.CategoryId,
         Unit = p.Unit,
-        Price = p.Price.Dollars.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        Price = p.Price.ToPlainString(),
         TracksStock = p.Stock is not null,
         Stock = p.Stock,
         IsActive = p.IsActive,

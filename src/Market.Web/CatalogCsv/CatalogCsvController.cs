@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Market.Core;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Catalog.Csv;

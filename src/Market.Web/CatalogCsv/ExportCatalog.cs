@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Core.Catalog.Csv;
 using Market.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -84,7 +84,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
             .ToListAsync(ct);
         return orders.Count == 0
             ? NotFound()
-            : View(orders.OrderBy(o => o.ShopName, StringComparer.CurrentCulture)
+            : View(orders.OrderBy(o => o.ShopName, SpanishOrder.Names)
                 .Select(o => new ConfirmedOrder(o.Code, o.ShopName, o.Subtotal + o.DeliveryFee, o.Fulfilment)).ToList());
     }
 }

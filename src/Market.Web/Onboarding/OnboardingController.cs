@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Market.Core;
 using Market.Admin.ShopApprovals;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
@@ -130,7 +131,7 @@ public sealed class OnboardingController(MarketDbContext db, UserManager<AppUser
         new(shop, form, await MunicipalitiesAsync(ct), errors);
 
     private async Task<IReadOnlyList<MunicipalityChoice>> MunicipalitiesAsync(CancellationToken ct) =>
-        [.. (await db.Municipalities.Select(m => new MunicipalityChoice(m.Id, m.Name)).ToListAsync(ct)).OrderBy(m => m.Name, StringComparer.CurrentCulture)];
+        [.. (await db.Municipalities.Select(m => new MunicipalityChoice(m.Id, m.Name)).ToListAsync(ct)).OrderBy(m => m.Name, SpanishOrder.Names)];
 
     /// <summary>The optional logo, through the same photo pipeline as product photos.</summary>
     [HttpPost("/mi-tienda/{id:int}/logo")]

@@ -108,4 +108,15 @@ public sealed class MoneyTests
     {
         Money.Sum([]).ShouldBe(Money.Zero);
     }
+
+    [Theory]
+    [InlineData(125, "1.25")]
+    [InlineData(5, "0.05")]
+    [InlineData(2000, "20.00")]
+    public void ToPlainString_IsWhatAFormFieldHolds_AndReadsBackTheSame(long cents, string text)
+    {
+        new Money(cents).ToPlainString().ShouldBe(text);
+        Money.TryParse(text, out var back).ShouldBeTrue();
+        back.Cents.ShouldBe(cents);
+    }
 }

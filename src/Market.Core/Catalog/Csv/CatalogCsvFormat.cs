@@ -38,7 +38,7 @@ public static class CatalogCsvFormat
             AppendRecord(text,
             [
                 Guard(l.Sku), Guard(l.Name), Guard(l.Description), Guard(l.Category.Name), Guard(l.Unit),
-                l.Price.Dollars.ToString("0.00", CultureInfo.InvariantCulture),
+                l.Price.ToPlainString(),
                 l.Stock?.ToString(CultureInfo.InvariantCulture) ?? "",
                 l.IsActive ? Yes : No, l.IsLocal ? Yes : No,
             ]);
