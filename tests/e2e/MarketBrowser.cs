@@ -42,8 +42,11 @@ public sealed class MarketBrowser : IAsyncLifetime
             Locale = "es-SV",
             TimezoneId = "America/El_Salvador",
         });
-        // Everything here is on loopback: a step that takes this long is broken, so fail before the run drags on.
-        context.SetDefaultTimeout(10_000);
+        // CI runs the unit, integration and e2e projects at once on 2 cores: a sign-in (password hashing and all)
+        // was seen to take over 10 s there. A wait budget, not an assertion: a step that never happens still fails.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
