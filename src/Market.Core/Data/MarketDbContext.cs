@@ -42,4 +42,11 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
         }
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// The next outbox messages to append to the stream, oldest first. The caller saves and then commits
+    /// <see cref="Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade.CurrentTransaction"/> if there is one.
+    /// </summary>
+    public virtual Task<List<OutboxMessage>> TakeOutboxBatchAsync(int count, CancellationToken ct) =>
+        Outbox.Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(count).ToListAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Market.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -15,4 +16,17 @@ public sealed class SqliteMarketDbContext(DbContextOptions<SqliteMarketDbContext
 }
 
 public sealed class PostgresMarketDbContext(DbContextOptions<PostgresMarketDbContext> options, TimeProvider clock)
-    : MarketDbContext(options, clock);
+    : MarketDbContext(options, clock)
+{
+    /// <summary>
+    /// Every web node runs a relay: each locks the rows it takes and skips rows another holds, so two nodes never
+    /// append the same message (which would make the workers handle it twice and push it twice).
+    /// </summary>
+    public override async Task<List<OutboxMessage>> TakeOutboxBatchAsync(int count, CancellationToken ct)
+    {
+        await Database.BeginTransactionAsync(ct);
+        return await Outbox.FromSql(
+                $"""SELECT * FROM "Outbox" WHERE "PublishedAt" IS NULL ORDER BY "Id" LIMIT {count} FOR UPDATE SKIP LOCKED""")
+            .ToListAsync(ct);
+    }
+}

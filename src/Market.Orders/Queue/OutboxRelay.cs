@@ -49,7 +49,7 @@ internal sealed class OutboxRelay(
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-        var batch = await db.Outbox.Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+        var batch = await db.TakeOutboxBatchAsync(o.BatchSize, ct);
         if (batch.Count == 0)
         {
             return 0;
@@ -64,6 +64,10 @@ internal sealed class OutboxRelay(
             message.PublishedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
+        if (db.Database.CurrentTransaction is { } taken)
+        {
+            await taken.CommitAsync(ct);
+        }
         stream.Pulse();
         return batch.Count;
     }
