@@ -30,6 +30,7 @@ internal sealed class LiveClient : IAsyncDisposable
     private int duplicates;
     private int recovered;
     private int resyncErrors;
+    private int resyncHints;
 
     private LiveClient(Uri baseUrl, CookieContainer? cookies, bool shop)
     {
@@ -39,6 +40,12 @@ internal sealed class LiveClient : IAsyncDisposable
             .WithAutomaticReconnect(new BoundedRetry())
             .Build();
         hub.On<JsonElement>("orderEvent", e => Add(e.Deserialize<UpdateDto>(Json)!, viaPush: true));
+        // As the pages do: the node's backplane came back, so pushes may have been lost (not awaited: receive loop).
+        hub.On("resync", () =>
+        {
+            Interlocked.Increment(ref resyncHints);
+            _ = Task.Run(ResyncAllAsync);
+        });
         hub.Reconnected += async _ =>
         {
             Interlocked.Increment(ref reconnects);
@@ -56,6 +63,7 @@ internal sealed class LiveClient : IAsyncDisposable
     public int Duplicates => Volatile.Read(ref duplicates);
     public int Recovered => Volatile.Read(ref recovered);
     public int ResyncErrors => Volatile.Read(ref resyncErrors);
+    public int ResyncHints => Volatile.Read(ref resyncHints);
     public IReadOnlyCollection<string> Followed => [.. followed.Keys];
 
     public static async Task<LiveClient> ResidentAsync(Uri baseUrl)
@@ -159,12 +167,13 @@ internal sealed class LiveClient : IAsyncDisposable
         {
             return;
         }
+        // Only a catch-up moves the mark, as in the inbox page: a later push says nothing of an earlier lost one.
         long seen;
         do
         {
             seen = Interlocked.Read(ref lastEventId);
         }
-        while (update.EventId > seen && Interlocked.CompareExchange(ref lastEventId, update.EventId, seen) != seen);
+        while (!viaPush && update.EventId > seen && Interlocked.CompareExchange(ref lastEventId, update.EventId, seen) != seen);
 
         var set = received.GetOrAdd(update.Code, _ => []);
         bool added;

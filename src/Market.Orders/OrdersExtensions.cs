@@ -3,6 +3,7 @@ using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
 using Market.Orders.Queue;
 using Market.Orders.Telemetry;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,9 @@ public static class OrdersExtensions
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("market"));
+        builder.Services.AddSingleton<BackplaneResync>();
+        builder.Services.AddOptions<RedisOptions>()
+            .Configure<BackplaneResync>((o, resync) => o.ConnectionFactory = log => resync.ConnectAsync(o.Configuration, log));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         builder.Services.AddHostedService<OutboxRelay>();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))

@@ -13,12 +13,17 @@ public sealed class LiveClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly ConcurrentQueue<OrderUpdate> received = new();
+    private int resyncHints;
 
     private LiveClient(HubConnection connection)
     {
         this.connection = connection;
         connection.On<OrderUpdate>("orderEvent", received.Enqueue);
+        connection.On(BackplaneResync.Method, () => Interlocked.Increment(ref resyncHints));
     }
+
+    /// <summary>How many times the server told this client to catch up because its backplane was away.</summary>
+    public int ResyncHints => Volatile.Read(ref resyncHints);
 
     public IReadOnlyList<OrderUpdate> Received => [.. received];
 

@@ -9,10 +9,22 @@ namespace Market.Orders.LiveUpdates;
 /// Clients join a group, then read what they missed: an event committed in between arrives twice at worst,
 /// and clients drop what they already have by sequence number.
 /// </summary>
-public sealed class OrdersHub(OrderFeed feed) : Hub
+public sealed class OrdersHub(OrderFeed feed, BackplaneResync resync) : Hub
 {
     public static string OrderGroup(string code) => "order:" + code;
     public static string ShopGroup(int shopId) => "shop:" + shopId;
+
+    public override Task OnConnectedAsync()
+    {
+        resync.Connected(Context.ConnectionId);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        resync.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public async Task<IReadOnlyList<OrderUpdate>> FollowOrder(string code, int afterSequence)
     {

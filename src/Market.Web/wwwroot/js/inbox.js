@@ -18,7 +18,6 @@
     }
 
     async function apply(update) {
-        lastEvent = Math.max(lastEvent, update.eventId);
         if (update.sequence <= currentSequence(update.code)) return;
         const response = await fetch(`/tienda/pedidos/${encodeURIComponent(update.code)}/tarjeta`, { headers: { "X-Requested-With": "fetch" } });
         if (!response.ok) return;
@@ -44,6 +43,8 @@
     async function follow(connection) {
         const missed = await connection.invoke("FollowShop", lastEvent);
         for (const update of missed) await apply(update);
+        // Only a catch-up moves the mark: a push with a higher id says nothing of an earlier push that was lost.
+        lastEvent = missed.reduce((mark, u) => Math.max(mark, u.eventId), lastEvent);
     }
 
     window.marketLive(follow, apply, root.querySelector("[data-testid=live-state]"));

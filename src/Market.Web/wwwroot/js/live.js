@@ -5,6 +5,8 @@ window.marketLive = function (onConnected, onUpdate, liveBadge) {
         .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
         .build();
     connection.on("orderEvent", onUpdate);
+    // The server says its Redis backplane was away: pushes may be lost, so catch up by sequence.
+    connection.on("resync", () => onConnected(connection).catch(() => {}));
     const setLive = on => { if (liveBadge) liveBadge.hidden = !on; };
     connection.onreconnecting(() => setLive(false));
     connection.onreconnected(async () => { await onConnected(connection); setLive(true); });
@@ -20,10 +22,10 @@ window.marketLive = function (onConnected, onUpdate, liveBadge) {
         }
     }
     start();
-    // A push lost while the server's Redis backplane was away leaves no gap to notice: ask again now and then.
+    // A last resort if even the resync hint is lost (the node itself lost its Redis in between).
     setInterval(() => {
         if (connection.state === signalR.HubConnectionState.Connected) onConnected(connection).catch(() => {});
-    }, 20000);
+    }, 60000);
     document.addEventListener("visibilitychange", () => {
         if (!document.hidden && connection.state === signalR.HubConnectionState.Connected) onConnected(connection).catch(() => {});
     });
