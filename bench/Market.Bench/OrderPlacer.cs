@@ -10,8 +10,8 @@ internal sealed record Placement(long Started, long Answered, string? Code, stri
     public TimeSpan Latency => Stopwatch.GetElapsedTime(Started, Answered);
 }
 
-/// <summary>Places guest pickup orders for one shop from a fixed number of concurrent callers.</summary>
-internal sealed class OrderPlacer(HttpClient http, int shopId, IReadOnlyList<int> productIds)
+/// <summary>Places guest pickup orders for one shop from a fixed number of concurrent callers, spread over the web nodes.</summary>
+internal sealed class OrderPlacer(IReadOnlyList<HttpClient> nodes, int shopId, IReadOnlyList<int> productIds)
 {
     private static readonly Uri OrdersPath = new("/api/pedidos", UriKind.Relative);
 
@@ -42,7 +42,7 @@ internal sealed class OrderPlacer(HttpClient http, int shopId, IReadOnlyList<int
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await http.SendAsync(request);
+            using var response = await nodes[number % nodes.Count].SendAsync(request);
             if (response.StatusCode != HttpStatusCode.Created)
             {
                 var body = await response.Content.ReadAsStringAsync();

@@ -26,11 +26,22 @@ catch (Exception ex) when (ex is InvalidOperationException or HttpRequestExcepti
 
 static async Task<int> RunAsync(BenchOptions options)
 {
-    var stragglerWait = TimeSpan.FromSeconds(30);
-    var cookies = await SignIn.AsShopkeeperAsync(options.Url, options.Shopkeeper, options.Password);
-    using var http = new HttpClient { BaseAddress = options.Url };
+    var cookies = await SignIn.AsShopkeeperAsync(options.Urls[0], options.Shopkeeper, options.Password);
+    List<HttpClient> nodes = [.. options.Urls.Select(url => new HttpClient { BaseAddress = url })];
+    try
+    {
+        return await MeasureAsync(options, cookies, nodes);
+    }
+    finally
+    {
+        nodes.ForEach(n => n.Dispose());
+    }
+}
 
-    var products = await http.GetFromJsonAsync<List<ProductDto>>($"/api/productos?tienda={options.ShopId}") ?? [];
+static async Task<int> MeasureAsync(BenchOptions options, System.Net.CookieContainer cookies, List<HttpClient> nodes)
+{
+    var stragglerWait = TimeSpan.FromSeconds(30);
+    var products = await nodes[0].GetFromJsonAsync<List<ProductDto>>($"/api/productos?tienda={options.ShopId}") ?? [];
     List<int> unstocked = [.. products.Where(p => p.Stock is null).Select(p => p.Id)];
     if (unstocked.Count == 0)
     {
@@ -38,8 +49,8 @@ static async Task<int> RunAsync(BenchOptions options)
         return 1;
     }
 
-    await using var notifications = await PlacedNotifications.FollowShopAsync(options.Url, cookies);
-    var placer = new OrderPlacer(http, options.ShopId, unstocked);
+    await using var notifications = await PlacedNotifications.FollowShopAsync(options.Urls[0], cookies);
+    var placer = new OrderPlacer(nodes, options.ShopId, unstocked);
 
     // The warm-up also proves that the account follows the shop, and leaves the pipeline idle before the measured phase.
     var warmup = await placer.PlaceAsync(0, options.Warmup, options.Concurrency);
@@ -68,6 +79,7 @@ static async Task<int> RunAsync(BenchOptions options)
         new Latencies(placed.Select(p => p.Latency)),
         new Latencies(notified.Select(n => Stopwatch.GetElapsedTime(n.Placement.Started, n.Arrived))),
         notified.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(ended, notified.Max(n => n.Arrived)),
+        notified.Count == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(started, notified.Max(n => n.Arrived)),
         missing, notifications.Duplicates, notifications.Others, notifications.ClosedWith, notifications.FollowShopError);
     Report.Print(Console.Out, result, Report.CommandLine());
     return result.Clean ? 0 : 1;

@@ -10,6 +10,7 @@ internal sealed record BenchResult(
     Latencies Http,
     Latencies Notification,
     TimeSpan LastArrivalAfterPlacing,
+    TimeSpan HandlingTime,
     int Missing,
     int Duplicates,
     int OtherEvents,
@@ -33,12 +34,13 @@ internal static class Report
         var i = CultureInfo.InvariantCulture;
         o.WriteLine("Mercado Cercano order benchmark");
         o.WriteLine($"  machine        {MachineInfo.Describe()}");
-        o.WriteLine($"  app            {s.Url.OriginalString}  shop {s.ShopId} ({r.ProductCount} products without stock) followed by {s.Shopkeeper}");
+        o.WriteLine($"  app            {string.Join(" + ", s.Urls.Select(u => u.OriginalString))}  shop {s.ShopId} ({r.ProductCount} products without stock) followed by {s.Shopkeeper}");
         o.WriteLine($"  settings       {s.Orders} orders, concurrency {s.Concurrency}, {s.Warmup} warm-up orders before (not counted); guest pickup, 1 line");
         o.WriteLine(string.Create(i, $"  placed         {r.Placed} of {s.Orders} ({r.Failed} failed) in {r.PlacingTime.TotalSeconds:0.00} s = {r.Placed / r.PlacingTime.TotalSeconds:0.0} orders/s"));
         o.WriteLine($"  POST latency   {r.Http}");
         o.WriteLine(string.Create(i, $"  notified       {r.Notification.Count} of {r.Placed}, the last {r.LastArrivalAfterPlacing.TotalSeconds:0.0} s after the last POST answer ({r.Missing} missing after 30 s, {r.Duplicates} duplicates, {r.OtherEvents} other events)"));
         o.WriteLine($"  POST→SignalR   {r.Notification}");
+        o.WriteLine(string.Create(i, $"  handled        {r.Notification.Count} from the first POST to the last notification in {r.HandlingTime.TotalSeconds:0.00} s = {r.Notification.Count / Math.Max(r.HandlingTime.TotalSeconds, 0.001):0.0} orders/s"));
         if (r.FollowShopError is not null)
         {
             o.WriteLine($"  FollowShop     answered an error: {r.FollowShopError}");
