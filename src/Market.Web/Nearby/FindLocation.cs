@@ -29,7 +29,7 @@ public sealed class FindLocation(MarketDbContext db)
         {
             return await db.SavedAddresses.AsNoTracking().Where(a => a.UserId == userId)
                 .OrderByDescending(a => a.Id)
-                .Select(a => new ResidentLocation(new GeoPoint(a.Latitude, a.Longitude), a.Label, a.NeighbourhoodId, false))
+                .Select(a => new ResidentLocation(new GeoPoint(a.Latitude, a.Longitude), a.Label == "" ? null : a.Label, a.NeighbourhoodId, false))
                 .FirstOrDefaultAsync(ct);
         }
         return null;
