@@ -23,47 +23,150 @@ public sealed record BrowseProducts(
     int Page,
     ResidentLocation? Location);
 
-public sealed record ProductResults(IReadOnlyList<ProductCard> Products, int Total, IReadOnlyList<Option> NearbyCategories);
+/// <summary>Total is exact when TotalIsExact; otherwise "more than Total" (the nearest shops filled the page before all were counted).</summary>
+public sealed record ProductResults(IReadOnlyList<ProductCard> Products, int Total, bool TotalIsExact, IReadOnlyList<Option> NearbyCategories);
 
 /// <summary>
-/// The product list: matches of the full-text index first by relevance tier, then the nearest shops first.
-/// Everything but "open now" runs in the database; distance there is a flat-map formula inside a bounding box
-/// (same order as the haversine at city scale), the haversine gives the figure shown.
+/// The product list: matches of the full-text index by relevance tier first, then the nearest shop first.
+/// Near the resident it works in two short steps instead of sorting every product in the radius: the shops in a
+/// bounding box (the domain decides distance, delivery zone and open-now), one count of matching products per
+/// (tier, shop), then only the products of the nearest shops that fill the page.
 /// </summary>
 public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock)
 {
     public const int PageSize = 24;
-    private const double KmPerDegree = 111.32;
+
+    private sealed class Ranked
+    {
+        public required Product Product { get; init; }
+        public int Tier { get; init; }
+    }
+
+    private sealed record Bucket(int Tier, int ShopId, int Count);
 
     public async Task<ProductResults> HandleAsync(BrowseProducts query, CancellationToken ct)
     {
-        var products = Filtered(query);
-        if (query.OpenNow)
-        {
-            var open = await OpenShopIdsAsync(query, ct);
-            products = products.Where(p => open.Contains(p.ShopId));
-        }
         var terms = SearchTerms.Parse(query.Text);
-        var ranked = terms.IsEmpty
-            ? products.Select(p => new { Product = p, Tier = 0 })
-            : products.Join(db.Search(terms), p => p.Id, h => h.ProductId, (p, h) => new { Product = p, h.Tier });
-
-        var total = await ranked.CountAsync(ct);
-        var ordered = ranked.OrderBy(r => r.Tier);
-        if (query.Location is { } here)
-        {
-            var (lat, lng, scale) = (here.Point.Latitude, here.Point.Longitude, here.Point.LongitudeScale);
-            ordered = ordered.ThenBy(r => (r.Product.Shop.Latitude - lat) * (r.Product.Shop.Latitude - lat)
-                + (r.Product.Shop.Longitude - lng) * scale * ((r.Product.Shop.Longitude - lng) * scale));
-        }
-        var page = await StorefrontController.Cards(ordered.ThenBy(r => r.Product.Name).ThenBy(r => r.Product.Id)
-                .Select(r => r.Product).Skip((query.Page - 1) * PageSize).Take(PageSize))
-            .ToListAsync(ct);
+        var (page, total, exact) = query.Location is { } here
+            ? await NearAsync(query, terms, here, ct)
+            : await AnywhereAsync(query, terms, ct);
         page = await WithProximityAsync(page, query.Location, ct);
         var suggestions = total == 0 ? await NearbyCategoriesAsync(query, ct) : [];
-        return new ProductResults(page, total, suggestions);
+        return new ProductResults(page, total, exact, suggestions);
     }
 
+    private async Task<(List<ProductCard>, int, bool)> NearAsync(BrowseProducts query, SearchTerms terms, ResidentLocation here, CancellationToken ct)
+    {
+        var shops = await EligibleShopsAsync(query, here, ct);
+        var ranked = RankedProducts(query, terms);
+        var offset = (query.Page - 1) * PageSize;
+        var (buckets, exact) = terms.IsEmpty
+            ? await CountNearestAsync(ranked, shops, offset + PageSize + 1, ct)
+            : (await CountAsync(ranked, ct), true);
+        buckets = [.. buckets.Where(b => shops.ContainsKey(b.ShopId)).OrderBy(b => b.Tier).ThenBy(b => shops[b.ShopId]).ThenBy(b => b.ShopId)];
+        var total = buckets.Sum(b => b.Count);
+        List<Bucket> needed = [];
+        var counted = 0;
+        foreach (var bucket in buckets.TakeWhile(_ => counted < offset + PageSize))
+        {
+            needed.Add(bucket);
+            counted += bucket.Count;
+        }
+        if (counted <= offset)
+        {
+            return ([], total, exact);
+        }
+        // Every product ordered before the end of this page is in these shops and tiers, so paging inside them is exact.
+        var ids = needed.Select(b => b.ShopId).Distinct().ToList();
+        var maxTier = needed.Max(b => b.Tier);
+        var (lat, lng, scale) = (here.Point.Latitude, here.Point.Longitude, here.Point.LongitudeScale);
+        var page = await StorefrontController.Cards(ranked.Where(r => ids.Contains(r.Product.ShopId) && r.Tier <= maxTier)
+                .OrderBy(r => r.Tier)
+                .ThenBy(r => (r.Product.Shop.Latitude - lat) * (r.Product.Shop.Latitude - lat)
+                    + (r.Product.Shop.Longitude - lng) * scale * ((r.Product.Shop.Longitude - lng) * scale))
+                .ThenBy(r => r.Product.ShopId).ThenBy(r => r.Product.Name).ThenBy(r => r.Product.Id)
+                .Select(r => r.Product).Skip(offset).Take(PageSize))
+            .ToListAsync(ct);
+        return (page, total, exact);
+    }
+
+    private static Task<List<Bucket>> CountAsync(IQueryable<Ranked> ranked, CancellationToken ct) =>
+        ranked.GroupBy(r => new { r.Tier, r.Product.ShopId }).Select(g => new Bucket(g.Key.Tier, g.Key.ShopId, g.Count())).ToListAsync(ct);
+
+    /// <summary>
+    /// Without words every product has the same relevance, so the nearest shops alone decide a page: count shop by
+    /// shop outwards, in growing batches, until the page and one more product are covered (or every shop is counted).
+    /// </summary>
+    private static async Task<(List<Bucket>, bool Exact)> CountNearestAsync(IQueryable<Ranked> ranked, Dictionary<int, double> shops, int enough, CancellationToken ct)
+    {
+        var nearestFirst = shops.OrderBy(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key).ToList();
+        List<Bucket> buckets = [];
+        var counted = 0;
+        for (int start = 0, size = 32; start < nearestFirst.Count; start += size, size *= 2)
+        {
+            if (counted >= enough)
+            {
+                return (buckets, false);
+            }
+            List<int> batch = [.. nearestFirst.Skip(start).Take(size)];
+            var found = await CountAsync(ranked.Where(r => batch.Contains(r.Product.ShopId)), ct);
+            buckets.AddRange(found);
+            counted += found.Sum(b => b.Count);
+        }
+        return (buckets, true);
+    }
+
+    private async Task<(List<ProductCard>, int, bool)> AnywhereAsync(BrowseProducts query, SearchTerms terms, CancellationToken ct)
+    {
+        var ranked = RankedProducts(query, terms);
+        if (query.OpenNow)
+        {
+            var shops = await db.Shops.AsNoTracking().Where(s => s.Status == ShopStatus.Active).Select(s => new { s.Id, s.Hours }).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            List<int> open = [.. shops.Where(s => OpenNow.IsOpen(s.Hours, now)).Select(s => s.Id)];
+            ranked = ranked.Where(r => open.Contains(r.Product.ShopId));
+        }
+        var total = await ranked.CountAsync(ct);
+        var page = await StorefrontController.Cards(ranked.OrderBy(r => r.Tier).ThenBy(r => r.Product.Name).ThenBy(r => r.Product.Id)
+            .Select(r => r.Product).Skip((query.Page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return (page, total, true);
+    }
+
+    /// <summary>
+    /// Shops in the radius that pass the shop filters, with their sort key: the flat-map distance the database
+    /// also computes (same formula, same doubles), so buckets and product rows are ordered alike.
+    /// </summary>
+    private async Task<Dictionary<int, double>> EligibleShopsAsync(BrowseProducts query, ResidentLocation here, CancellationToken ct)
+    {
+        var box = here.Point.Around(query.RadiusKm);
+        var shops = await db.Shops.AsNoTracking()
+            .Where(s => s.Status == ShopStatus.Active && s.Latitude >= box.MinLatitude && s.Latitude <= box.MaxLatitude
+                && s.Longitude >= box.MinLongitude && s.Longitude <= box.MaxLongitude)
+            .Select(s => new { s.Id, s.Latitude, s.Longitude, s.OffersDelivery, s.DeliveryRadiusKm })
+            .ToListAsync(ct);
+        var near = shops.Where(s => new GeoPoint(s.Latitude, s.Longitude).DistanceKm(here.Point) <= query.RadiusKm
+            && (!query.DeliversToMe || DeliveryZone.Reaches(s.OffersDelivery, new GeoPoint(s.Latitude, s.Longitude), s.DeliveryRadiusKm, here.Point)))
+            .ToList();
+        if (query.OpenNow)
+        {
+            List<int> ids = [.. near.Select(s => s.Id)];
+            var hours = await db.Shops.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Hours }).ToDictionaryAsync(s => s.Id, s => s.Hours, ct);
+            var now = clock.GetUtcNow();
+            near = [.. near.Where(s => OpenNow.IsOpen(hours[s.Id], now))];
+        }
+        var (lat, lng, scale) = (here.Point.Latitude, here.Point.Longitude, here.Point.LongitudeScale);
+        return near.ToDictionary(s => s.Id, s => (s.Latitude - lat) * (s.Latitude - lat) + (s.Longitude - lng) * scale * ((s.Longitude - lng) * scale));
+    }
+
+    private IQueryable<Ranked> RankedProducts(BrowseProducts query, SearchTerms terms)
+    {
+        var products = Filtered(query);
+        return terms.IsEmpty
+            ? products.Select(p => new Ranked { Product = p, Tier = 0 })
+            : products.Join(db.Search(terms), p => p.Id, h => h.ProductId, (p, h) => new Ranked { Product = p, Tier = h.Tier });
+    }
+
+    /// <summary>The product-level filters, and the bounding box around the resident (the exact circle is the shops' step).</summary>
     private IQueryable<Product> Filtered(BrowseProducts query)
     {
         var products = db.Products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
@@ -93,30 +196,11 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
         }
         if (query.Location is { } here)
         {
-            var (lat, lng, scale) = (here.Point.Latitude, here.Point.Longitude, here.Point.LongitudeScale);
             var box = here.Point.Around(query.RadiusKm);
-            var radius = query.RadiusKm / KmPerDegree;
             products = products.Where(p => p.Shop.Latitude >= box.MinLatitude && p.Shop.Latitude <= box.MaxLatitude
-                && p.Shop.Longitude >= box.MinLongitude && p.Shop.Longitude <= box.MaxLongitude
-                && (p.Shop.Latitude - lat) * (p.Shop.Latitude - lat) + (p.Shop.Longitude - lng) * scale * ((p.Shop.Longitude - lng) * scale) <= radius * radius);
-            if (query.DeliversToMe)
-            {
-                products = products.Where(p => p.Shop.OffersDelivery
-                    && ((p.Shop.Latitude - lat) * (p.Shop.Latitude - lat) + (p.Shop.Longitude - lng) * scale * ((p.Shop.Longitude - lng) * scale)) * (KmPerDegree * KmPerDegree)
-                        <= p.Shop.DeliveryRadiusKm * p.Shop.DeliveryRadiusKm);
-            }
+                && p.Shop.Longitude >= box.MinLongitude && p.Shop.Longitude <= box.MaxLongitude);
         }
         return products;
-    }
-
-    /// <summary>"Open now" is the domain's rule (OpenNow), applied to the shops the other filters can reach.</summary>
-    private async Task<List<int>> OpenShopIdsAsync(BrowseProducts query, CancellationToken ct)
-    {
-        var shopIds = Filtered(query).Select(p => p.ShopId).Distinct();
-        var shops = await db.Shops.AsNoTracking().Where(s => shopIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Hours }).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        return [.. shops.Where(s => OpenNow.IsOpen(s.Hours, now)).Select(s => s.Id)];
     }
 
     private async Task<List<ProductCard>> WithProximityAsync(List<ProductCard> page, ResidentLocation? here, CancellationToken ct)
@@ -130,7 +214,7 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
     /// <summary>For an empty result: the categories with products in shops around the resident (or anywhere), most first.</summary>
     private async Task<IReadOnlyList<Option>> NearbyCategoriesAsync(BrowseProducts query, CancellationToken ct)
     {
-        var around = Filtered(query with { Category = null, LocalOnly = false, MinPrice = null, MaxPrice = null, DeliversToMe = false, Pickup = false });
+        var around = Filtered(query with { Category = null, LocalOnly = false, MinPrice = null, MaxPrice = null, Pickup = false });
         return await around.GroupBy(p => new { p.Category.Slug, p.Category.Name })
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name).Take(6)
             .Select(g => new Option(g.Key.Slug, g.Key.Name)).ToListAsync(ct);

@@ -27,9 +27,11 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
             await db.Municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(ct),
             await db.Categories.OrderBy(c => c.Name).Select(c => new Option(c.Slug, c.Name)).ToListAsync(ct),
             municipio, categoria);
-        var pages = (results.Total + BrowseProductsHandler.PageSize - 1) / BrowseProductsHandler.PageSize;
+        // Not every shop counted: there is at least one more page, and the count reads "más de".
+        var pages = results.TotalIsExact ? (results.Total + BrowseProductsHandler.PageSize - 1) / BrowseProductsHandler.PageSize : pagina + 1;
         return View(new StorefrontPage(results.Products, filters, pagina, pages, results.Total)
         {
+            TotalIsExact = results.TotalIsExact,
             Form = form,
             Location = location,
             NearbyCategories = results.NearbyCategories,
