@@ -28,9 +28,9 @@ public sealed class NearMeJourneyTests(MarketBrowser market, ITestOutputHelper o
         var listed = await nearby.ShopsWithDistanceAsync();
         listed.Select(s => s.Name).ShouldBe(nearest.Select(s => s.Name));
         listed.Select(s => s.Km).ShouldBe(listed.Select(s => s.Km).Order().ToList(), "nearest first");
-        foreach (var (shown, actual) in listed.Zip(nearest))
+        foreach (var (row, actual) in listed.Zip(nearest))
         {
-            shown.Km.ShouldBe(actual.Km, tolerance: 0.051, $"{shown.Name}: the distance shown");
+            row.Km.ShouldBe(actual.Km, tolerance: 0.051, $"{row.Name}: the distance shown");
         }
         await Expect(nearby.Shops.Filter(new() { HasText = "Solo retiro" }).First).ToBeVisibleAsync();
 
