@@ -77,10 +77,11 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
             return ([], total, exact);
         }
         // Every product ordered before the end of this page is in these shops and tiers, so paging inside them is exact.
+        // Id lists go as one JSON parameter (EF.Parameter): the SQL text is the same whatever the count, so it is cached.
         var ids = needed.Select(b => b.ShopId).Distinct().ToList();
         var maxTier = needed.Max(b => b.Tier);
         var (lat, lng, scale) = (here.Point.Latitude, here.Point.Longitude, here.Point.LongitudeScale);
-        var page = await StorefrontController.Cards(ranked.Where(r => ids.Contains(r.Product.ShopId) && r.Tier <= maxTier)
+        var page = await StorefrontController.Cards(ranked.Where(r => EF.Parameter(ids).Contains(r.Product.ShopId) && r.Tier <= maxTier)
                 .OrderBy(r => r.Tier)
                 .ThenBy(r => (r.Product.Shop.Latitude - lat) * (r.Product.Shop.Latitude - lat)
                     + (r.Product.Shop.Longitude - lng) * scale * ((r.Product.Shop.Longitude - lng) * scale))
@@ -102,14 +103,14 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
         var nearestFirst = shops.OrderBy(s => s.Value).ThenBy(s => s.Key).Select(s => s.Key).ToList();
         List<Bucket> buckets = [];
         var counted = 0;
-        for (int start = 0, size = 32; start < nearestFirst.Count; start += size, size *= 2)
+        for (int start = 0, size = 8; start < nearestFirst.Count; start += size, size *= 2)
         {
             if (counted >= enough)
             {
                 return (buckets, false);
             }
             List<int> batch = [.. nearestFirst.Skip(start).Take(size)];
-            var found = await CountAsync(ranked.Where(r => batch.Contains(r.Product.ShopId)), ct);
+            var found = await CountAsync(ranked.Where(r => EF.Parameter(batch).Contains(r.Product.ShopId)), ct);
             buckets.AddRange(found);
             counted += found.Sum(b => b.Count);
         }
@@ -206,7 +207,7 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
     private async Task<List<ProductCard>> WithProximityAsync(List<ProductCard> page, ResidentLocation? here, CancellationToken ct)
     {
         var ids = page.Select(p => p.ShopId).Distinct().ToList();
-        var shops = await db.Shops.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Hours).ToDictionaryAsync(s => s.Id, ct);
+        var shops = await db.Shops.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).Include(s => s.Hours).ToDictionaryAsync(s => s.Id, ct);
         var now = clock.GetUtcNow();
         return [.. page.Select(card => card with { Near = Proximity.Of(shops[card.ShopId], here, now) })];
     }
