@@ -65,6 +65,9 @@ public static class WebExtensions
         services.AddScoped<Onboarding.RegisterShopHandler>();
         services.AddScoped<Onboarding.EditShopHandler>();
         services.AddScoped<Accounts.UseSetupCodeHandler>();
+        services.AddScoped<Nearby.FindLocation>();
+        services.AddScoped<Nearby.SetLocationHandler>();
+        services.AddScoped<Storefront.BrowseProductsHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

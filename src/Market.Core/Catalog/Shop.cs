@@ -38,6 +38,10 @@ public sealed class Shop
     public bool Offers(Fulfilment fulfilment) =>
         fulfilment == Fulfilment.Delivery ? OffersDelivery : OffersPickup;
 
+    public bool DeliversTo(Nearby.GeoPoint resident) => Nearby.DeliveryZone.Reaches(this, resident);
+
+    public bool IsOpenAt(DateTimeOffset at) => Nearby.OpenNow.IsOpen(Hours, at);
+
     public void Approve() => Move(ShopStatus.Active, from: [ShopStatus.Pending, ShopStatus.Rejected], reason: null);
 
     public void Reject(string reason) =>

@@ -20,6 +20,8 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<FulfilmentHandling> FulfilmentHandlings => Set<FulfilmentHandling>();
+    public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
+    public DbSet<Nearby.SavedAddress> SavedAddresses => Set<Nearby.SavedAddress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

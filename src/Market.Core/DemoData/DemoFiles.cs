@@ -13,6 +13,11 @@ internal static class DemoFiles
             .Select(r => new MunicipalityRow(r["codigo"], r["nombre"], Number(r["lat"]), Number(r["lng"]), List(r["colonias_conocidas"])))
             .ToList();
 
+    public static IReadOnlyList<NeighbourhoodRow> Neighbourhoods() =>
+        Read("colonias.csv")
+            .Select(r => new NeighbourhoodRow(r["municipio"], r["nombre"], Number(r["lat"]), Number(r["lng"])))
+            .ToList();
+
     public static IReadOnlyList<ShopRow> Shops() =>
         Read("tiendas-demo.csv")
             .Select((r, index) => new ShopRow(index + 1, r["nombre"], Enum.Parse<ShopKind>(r["tipo"]), r["municipio"], List(r["vende"]).ToHashSet(StringComparer.Ordinal)))

@@ -10,3 +10,6 @@ internal sealed record ShopRow(int Number, string Name, ShopKind Kind, string Mu
 
 /// <summary>A line of productos-demo.csv.</summary>
 internal sealed record ProductRow(string Category, string Name, string Unit, Money Price, bool IsLocal, IReadOnlySet<ShopKind> SoldBy);
+
+/// <summary>A line of colonias.csv: a neighbourhood with its approximate centre.</summary>
+internal sealed record NeighbourhoodRow(string MunicipalityCode, string Name, double Latitude, double Longitude);

@@ -25,6 +25,7 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         var db = services.GetRequiredService<MarketDbContext>();
         if (await db.Municipalities.AnyAsync(cancellationToken))
         {
+            await AddMissingNeighbourhoodsAsync(db, cancellationToken);
             return;
         }
         var clock = services.GetRequiredService<TimeProvider>();
@@ -43,6 +44,7 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         // municipalities behind, so the next start seeds everything again.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Municipalities.AddRange(catalog.MunicipalitiesByCode.Values);
+        db.Neighbourhoods.AddRange(Neighbourhoods(catalog.MunicipalitiesByCode));
         db.Categories.AddRange(catalog.Categories);
         db.Shops.AddRange(catalog.Shops.Select(s => s.Shop));
         db.Products.AddRange(catalog.Products);
@@ -64,6 +66,27 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
             "Seeded demo data: {Municipalities} municipalities, {Shops} shops, {Products} products, {Accounts} accounts in {ElapsedMs:0} ms",
             catalog.MunicipalitiesByCode.Count, catalog.Shops.Count, catalog.Products.Count, accountCount,
             clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private static IEnumerable<Territory.Neighbourhood> Neighbourhoods(IReadOnlyDictionary<string, Territory.Municipality> municipalities) =>
+        DemoFiles.Neighbourhoods().Where(n => municipalities.ContainsKey(n.MunicipalityCode)).Select(n => new Territory.Neighbourhood
+        {
+            Municipality = municipalities[n.MunicipalityCode],
+            Name = n.Name,
+            Latitude = n.Latitude,
+            Longitude = n.Longitude,
+        });
+
+    /// <summary>A database seeded before neighbourhoods existed gets them on the next start.</summary>
+    private static async Task AddMissingNeighbourhoodsAsync(MarketDbContext db, CancellationToken ct)
+    {
+        if (await db.Neighbourhoods.AnyAsync(ct))
+        {
+            return;
+        }
+        var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Code, StringComparer.Ordinal, ct);
+        db.Neighbourhoods.AddRange(Neighbourhoods(municipalities));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Through the same pipeline and store as an upload, so a first run looks like a real shop window.</summary>

@@ -1,35 +1,41 @@
+using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Web.Nearby;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Storefront;
 
-public sealed class StorefrontController(MarketDbContext db) : Controller
+public sealed class StorefrontController(MarketDbContext db, FindLocation find, BrowseProductsHandler browse) : Controller
 {
-    private const int PageSize = 24;
-
     [HttpGet("/")]
-    public async Task<IActionResult> Index(string? municipio, string? categoria, int pagina = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? municipio, string? categoria, BrowseForm form, int pagina = 1, CancellationToken ct = default)
     {
         pagina = Math.Clamp(pagina, 1, 1000);
-        var products = Visible(db.Products);
-        if (!string.IsNullOrEmpty(municipio))
+        var location = await find.ForAsync(Request, User, ct);
+        if (!BrowseForm.Radii.Contains(form.Radio))
         {
-            products = products.Where(p => p.Shop.Municipality.Code == municipio);
+            form = form with { Radio = 5 };
         }
-        if (!string.IsNullOrEmpty(categoria))
-        {
-            products = products.Where(p => p.Category.Slug == categoria);
-        }
-        var total = await products.CountAsync(ct);
-        var page = await Cards(products.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((pagina - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        // A price that does not read as money is ignored rather than refused: the list still shows, the field keeps the text.
+        var results = await browse.HandleAsync(new BrowseProducts(form.Q, municipio, categoria, form.Entrega, form.Retiro, form.Abierto,
+            form.Local, Money.TryParse(form.Min, out var min) ? min : null, Money.TryParse(form.Max, out var max) ? max : null,
+            form.Radio, pagina, location), ct);
         var filters = new CatalogFilters(
             await db.Municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(ct),
             await db.Categories.OrderBy(c => c.Name).Select(c => new Option(c.Slug, c.Name)).ToListAsync(ct),
             municipio, categoria);
-        return View(new StorefrontPage(page, filters, pagina, (total + PageSize - 1) / PageSize, total));
+        // Not every shop counted: there is at least one more page, and the count reads "más de".
+        var pages = results.TotalIsExact ? (results.Total + BrowseProductsHandler.PageSize - 1) / BrowseProductsHandler.PageSize : pagina + 1;
+        return View(new StorefrontPage(results.Products, filters, pagina, pages, results.Total)
+        {
+            TotalIsExact = results.TotalIsExact,
+            Form = form,
+            Location = location,
+            NearbyCategories = results.NearbyCategories,
+        });
     }
 
     [HttpGet("/productos/{id:int}")]
@@ -60,7 +66,7 @@ public sealed class StorefrontController(MarketDbContext db) : Controller
     private static IQueryable<Product> Visible(IQueryable<Product> products) =>
         products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
 
-    private static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
+    internal static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
         products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name,
             p.ShopId, p.Shop.Name, p.Shop.Municipality.Name,
             // Three scalar subqueries rather than one row: SQLite cannot join a "first photo" row (no APPLY).

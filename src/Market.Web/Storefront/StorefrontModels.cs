@@ -7,13 +7,45 @@ public sealed record ProductCard(int Id, string Name, string Unit, Money Price, 
     int ShopId, string ShopName, string Municipality, Market.Web.Shared.PhotoView? Photo)
 {
     public bool SoldOut => Stock == 0;
+
+    /// <summary>Distance, delivery and opening seen from the resident; set on lists, null elsewhere.</summary>
+    public Proximity? Near { get; init; }
 }
 
 public sealed record Option(string Value, string Label);
 
 public sealed record CatalogFilters(IReadOnlyList<Option> Municipalities, IReadOnlyList<Option> Categories, string? Municipality, string? Category);
 
-public sealed record StorefrontPage(IReadOnlyList<ProductCard> Products, CatalogFilters Filters, int Page, int Pages, int Total);
+public sealed record StorefrontPage(IReadOnlyList<ProductCard> Products, CatalogFilters Filters, int Page, int Pages, int Total)
+{
+    public bool TotalIsExact { get; init; } = true;
+    public BrowseForm Form { get; init; } = new();
+    public Nearby.ResidentLocation? Location { get; init; }
+    public IReadOnlyList<Option> NearbyCategories { get; init; } = [];
+}
+
+/// <summary>The storefront's search and filter fields as typed, so the form shows them again.</summary>
+public sealed record BrowseForm
+{
+    public static readonly int[] Radii = [2, 5, 10, 25];
+
+    public string? Q { get; init; }
+    public bool Entrega { get; init; }
+    public bool Retiro { get; init; }
+    public bool Abierto { get; init; }
+    public bool Local { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public int Radio { get; init; } = 5;
+
+    public bool PriceUnreadable => Unreadable(Min) || Unreadable(Max);
+
+    public bool AnyFilter => Entrega || Retiro || Abierto || Local || !string.IsNullOrWhiteSpace(Min) || !string.IsNullOrWhiteSpace(Max);
+
+    public int? WiderRadius => Radii.Where(r => r > Radio).Cast<int?>().FirstOrDefault();
+
+    private static bool Unreadable(string? price) => !string.IsNullOrWhiteSpace(price) && !Money.TryParse(price, out _);
+}
 
 public sealed record ProductPage(ProductCard Product, string? Description);
 

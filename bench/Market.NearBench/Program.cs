@@ -1,0 +1,67 @@
+using System.Globalization;
+using Market.Bench;
+using Market.Core.Data;
+using Market.NearBench;
+using Microsoft.EntityFrameworkCore;
+
+NearBenchOptions options;
+try
+{
+    options = NearBenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"Market.NearBench: {ex.Message}");
+    Console.Error.WriteLine(NearBenchOptions.Usage);
+    return 2;
+}
+
+MarketDbContext db = options.Provider == DatabaseProvider.Postgres
+    ? new PostgresMarketDbContext(new DbContextOptionsBuilder<PostgresMarketDbContext>().UseNpgsql(options.ConnectionString).Options, TimeProvider.System)
+    : new SqliteMarketDbContext(new DbContextOptionsBuilder<SqliteMarketDbContext>().UseSqlite(options.ConnectionString).Options, TimeProvider.System);
+(int Shops, int Products, TimeSpan Took) seeded;
+List<(double Lat, double Lng)> places;
+await using (db)
+{
+    seeded = await BulkCatalog.EnsureAsync(db, options.Shops, options.Products);
+    places = [.. (await db.Neighbourhoods.AsNoTracking().OrderBy(n => n.Id).Select(n => new { n.Latitude, n.Longitude }).ToListAsync())
+        .Select(n => (n.Latitude, n.Longitude))];
+}
+var totalShops = seeded.Shops;
+
+string Near(int i)
+{
+    var (lat, lng) = places[i * 7919 % places.Count];
+    return string.Create(CultureInfo.InvariantCulture, $"lat={lat:0.0000}&lng={lng:0.0000}");
+}
+string[] words = ["pina", "tortillas", "cafe", "queso", "pan dulce", "frijoles", "jabon", "leche", "pupusas", "mango"];
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+{
+    BaseAddress = options.Url,
+    Timeout = TimeSpan.FromSeconds(60),
+};
+var listing = await Load.RunAsync(http, "near-me listing", i => "/?" + Near(i), b => b.Contains("id=\"producto-", StringComparison.Ordinal),
+    options.Requests, options.Warmup, options.Concurrency);
+var search = await Load.RunAsync(http, "text search", i => $"/?q={Uri.EscapeDataString(words[i % words.Length])}&{Near(i)}", b => b.Contains("resultados para", StringComparison.Ordinal),
+    options.Requests, options.Warmup, options.Concurrency);
+var ceiling = await Load.RunAsync(http, "static file", _ => "/css/site.css", b => b.Length > 1000,
+    options.Requests, options.Warmup, options.Concurrency);
+
+var o = Console.Out;
+var inv = CultureInfo.InvariantCulture;
+o.WriteLine("Mercado Cercano near-me and search benchmark");
+o.WriteLine($"  machine        {MachineInfo.Describe()}");
+o.WriteLine(string.Create(inv, $"  app            {options.Url.OriginalString} on {options.Provider}; {totalShops} bench shops, {seeded.Products} bench products (+ demo data){(seeded.Took > TimeSpan.Zero ? $", seeded in {seeded.Took.TotalSeconds:0} s" : "")}"));
+o.WriteLine($"  settings       {options.Requests} requests per scenario after {options.Warmup} warm-up, {options.Concurrency} concurrent clients, closed loop on loopback");
+o.WriteLine("                 latency = request sent → last byte read by the client on the same machine (server time + loopback)");
+foreach (var r in new[] { listing, search, ceiling })
+{
+    o.WriteLine(string.Create(inv, $"  {r.Name,-14} {r.Latency}   {r.PerSecond:0} req/s   {r.MeanBytes / 1024:0.0} KB/response   {r.Failed} failed{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}"));
+}
+foreach (var r in new[] { listing, search })
+{
+    o.WriteLine(string.Create(inv, $"  vs ceiling     {r.Name}: p95 {r.Latency.Percentile(95) / ceiling.Latency.Percentile(95):0.0}× the static file's, {r.PerSecond / ceiling.PerSecond * 100:0.0} % of its req/s"));
+}
+o.WriteLine($"  command        {Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? "Market.NearBench " + string.Join(' ', args)}");
+return listing.Failed + search.Failed + ceiling.Failed == 0 ? 0 : 1;

@@ -1,0 +1,13 @@
+using Market.Core.Catalog;
+
+namespace Market.Core.Nearby;
+
+/// <summary>Whether a shop brings an order to where the resident is: it delivers and the resident is inside its radius.</summary>
+public static class DeliveryZone
+{
+    public static bool Reaches(Shop shop, GeoPoint resident) =>
+        Reaches(shop.OffersDelivery, new GeoPoint(shop.Latitude, shop.Longitude), shop.DeliveryRadiusKm, resident);
+
+    public static bool Reaches(bool offersDelivery, GeoPoint shop, double radiusKm, GeoPoint resident) =>
+        offersDelivery && shop.DistanceKm(resident) <= radiusKm;
+}

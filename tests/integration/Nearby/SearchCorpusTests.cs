@@ -1,0 +1,129 @@
+using Market.Core;
+using Market.Core.Catalog;
+using Market.Core.Nearby;
+using Market.Tests.Integration.Spine;
+using Market.Tests.Support;
+using Market.Web.Nearby;
+using Market.Web.Storefront;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Market.Tests.Integration.Nearby;
+
+/// <summary>
+/// The same corpus (the demo catalog plus a few products written for ranking) searched on SQLite (FTS5) and on
+/// PostgreSQL (tsvector + unaccent): the same products come first, in the same order, on both.
+/// </summary>
+public sealed class SearchCorpusTests(SqliteSpine sqlite, PostgresSpine postgres) : IClassFixture<SqliteSpine>, IClassFixture<PostgresSpine>
+{
+    private static readonly ResidentLocation Soyapango = new(new GeoPoint(13.7347, -89.1389), "Centro de Soyapango, Soyapango", null, true);
+
+    [Theory]
+    [InlineData("pina", "Piña")]
+    [InlineData("PIÑAS", "Piña")]
+    [InlineData("cafe", "Café")]
+    [InlineData("tortilla", "Tortillas")]
+    [InlineData("frijoles", "Frijol")]
+    [InlineData("Lacteos", null)]
+    [InlineData("doña tere", null)]
+    [InlineData("semilla de maranon", null)]
+    public async Task Search_GivesTheSameTopResults_OnSqliteAndPostgres(string typed, string? firstNameContains)
+    {
+        await SeedCorpusAsync(sqlite.Host);
+        await SeedCorpusAsync(postgres.Host);
+
+        var onSqlite = await TopAsync(sqlite.Host, typed);
+        var onPostgres = await TopAsync(postgres.Host, typed);
+
+        onSqlite.ShouldNotBeEmpty();
+        onPostgres.ShouldBe(onSqlite);
+        if (firstNameContains is not null)
+        {
+            onSqlite[0].Split(" · ")[0].ShouldContain(firstNameContains);
+        }
+    }
+
+    [Fact]
+    public async Task Search_RanksNameMatchesFirst_ThenCategory_ThenShopAndDescription_AndByDistanceInsideATier()
+    {
+        await SeedCorpusAsync(sqlite.Host);
+        await SeedCorpusAsync(postgres.Host);
+
+        foreach (var host in new[] { sqlite.Host, postgres.Host })
+        {
+            var results = await SearchAsync(host, "pina", Soyapango, size: 100);
+            var tiers = results.Select(r => r.Name.Contains("Piña", StringComparison.Ordinal) ? 0 : 2).ToList();
+            tiers.ShouldBe(tiers.Order().ToList(), "every product named Piña before those that only mention it");
+            results.ShouldContain(r => r.Name == "Quesadilla de corpus", "the description mentions piña");
+            var named = results.Where(r => r.Name == "Piña").Select(r => r.Near!.DistanceKm!.Value).ToList();
+            named.ShouldBe(named.Order().ToList(), "nearest shop first among equally relevant products");
+        }
+    }
+
+    [Fact]
+    public async Task Index_FollowsRenamesAndDeletes_OfProductsAndShops()
+    {
+        foreach (var host in new[] { sqlite.Host, postgres.Host })
+        {
+            var shopId = await Checkout.QueryAsync(host, async db =>
+            {
+                var shop = await db.Shops.FirstAsync(s => s.Status == ShopStatus.Active);
+                var product = new Product
+                {
+                    ShopId = shop.Id,
+                    CategoryId = await db.Categories.Select(c => c.Id).FirstAsync(),
+                    Name = "Zapote maduro",
+                    Unit = "unidad",
+                    Price = Money.FromDollars(0.75m),
+                };
+                db.Products.Add(product);
+                await db.SaveChangesAsync();
+                return shop.Id;
+            });
+            (await NamesAsync(host, "zapotes")).ShouldContain("Zapote maduro");
+
+            await Checkout.QueryAsync(host, db => db.Products.Where(p => p.Name == "Zapote maduro")
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, "Níspero maduro")));
+            (await NamesAsync(host, "zapote")).ShouldNotContain("Níspero maduro");
+            (await NamesAsync(host, "nispero")).ShouldContain("Níspero maduro");
+
+            var oldName = await Checkout.QueryAsync(host, db => db.Shops.Where(s => s.Id == shopId).Select(s => s.Name).SingleAsync());
+            await Checkout.QueryAsync(host, db => db.Shops.Where(s => s.Id == shopId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "Abarrotería Quetzaltepeque")));
+            (await NamesAsync(host, "quetzaltepeque")).ShouldContain("Níspero maduro");
+            await Checkout.QueryAsync(host, db => db.Shops.Where(s => s.Id == shopId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, oldName)));
+            (await NamesAsync(host, "quetzaltepeque")).ShouldBeEmpty();
+
+            await Checkout.QueryAsync(host, db => db.Products.Where(p => p.Name == "Níspero maduro").ExecuteDeleteAsync());
+            (await NamesAsync(host, "nispero")).ShouldBeEmpty();
+        }
+    }
+
+    private static async Task<List<string>> TopAsync(MarketHost host, string typed) =>
+        [.. (await SearchAsync(host, typed, Soyapango, size: 10)).Select(c => $"{c.Name} · {c.ShopName}")];
+
+    private static async Task<List<string>> NamesAsync(MarketHost host, string typed) =>
+        [.. (await SearchAsync(host, typed, null, size: 50)).Select(c => c.Name)];
+
+    private static async Task<IReadOnlyList<ProductCard>> SearchAsync(MarketHost host, string typed, ResidentLocation? at, int size)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<BrowseProductsHandler>();
+        var results = await handler.HandleAsync(new BrowseProducts(typed, null, null, false, false, false, false, null, null, 25, 1, at), default);
+        return [.. results.Products.Take(size)];
+    }
+
+    /// <summary>Products that only mention a word in their description, and a shop whose name holds a product word.</summary>
+    private static Task<int> SeedCorpusAsync(MarketHost host) => Checkout.QueryAsync(host, async db =>
+    {
+        if (await db.Products.AnyAsync(p => p.Name == "Quesadilla de corpus"))
+        {
+            return 0;
+        }
+        var shop = await db.Shops.Where(s => s.Status == ShopStatus.Active).OrderBy(s => s.Id).FirstAsync();
+        var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+        db.Products.AddRange(
+            new Product { ShopId = shop.Id, CategoryId = category.Id, Name = "Quesadilla de corpus", Description = "Con trocitos de piña y queso duro", Unit = "porción", Price = Money.FromDollars(1.50m) },
+            new Product { ShopId = shop.Id, CategoryId = category.Id, Name = "Semilla de marañón tostada", Description = "Bolsita", Unit = "bolsa", Price = Money.FromDollars(2.00m) });
+        return await db.SaveChangesAsync();
+    });
+}
