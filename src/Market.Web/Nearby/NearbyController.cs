@@ -21,7 +21,7 @@ public sealed class NearbyController(MarketDbContext db, FindLocation find, SetL
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var (location, error) = await setLocation.HandleAsync(
-            new SetLocation(form.Colonia, form.Lat, form.Lng, form.Recordar, form.Guardar && userId is not null, userId), ct);
+            new SetLocation(form.Colonia, form.Lat, form.Lng, form.Guardar && userId is not null, userId), ct);
         if (location is null)
         {
             return View(await FormAsync(form, null, error, ct));

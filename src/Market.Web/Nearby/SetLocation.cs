@@ -6,9 +6,9 @@ namespace Market.Web.Nearby;
 
 /// <summary>
 /// A resident picks a neighbourhood or sends the browser's position. Nothing is stored unless they ask:
-/// Remember keeps it in a cookie on this device, SaveToAccount on their account (signed in only).
+/// SaveToAccount keeps it on their account (signed in only); the controller keeps it in a cookie if they ticked "recordar".
 /// </summary>
-public sealed record SetLocation(int? NeighbourhoodId, string? Latitude, string? Longitude, bool Remember, bool SaveToAccount, string? UserId);
+public sealed record SetLocation(int? NeighbourhoodId, string? Latitude, string? Longitude, bool SaveToAccount, string? UserId);
 
 public sealed class SetLocationHandler(MarketDbContext db, FindLocation find, TimeProvider clock)
 {
