@@ -53,6 +53,26 @@ public sealed class PostgresServer : IAsyncDisposable
         process = ServerProcess.Start(runner("postgres"), Cmd("postgres", "-D", data, "-p", Port.ToString(CultureInfo.InvariantCulture),
             "-k", folder, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"));
         await ServerProcess.WaitForPortAsync(Port, TimeSpan.FromSeconds(30));
+        await WaitUntilAcceptingAsync(TimeSpan.FromSeconds(30));
+    }
+
+    // The port opens before recovery ends; until then connections are refused with 57P03 ("starting up").
+    private async Task WaitUntilAcceptingAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+                await connection.OpenAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CannotConnectNow && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     public ValueTask DisposeAsync()
