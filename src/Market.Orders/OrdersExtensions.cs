@@ -1,6 +1,7 @@
 using Market.Orders.Checkout;
 using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
+using Market.Orders.Payments;
 using Market.Orders.Queue;
 using Market.Orders.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class OrdersExtensions
             .AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("market"));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.AddPayments();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))
         {
             builder.Services.AddHostedService<FulfilmentWorker>();

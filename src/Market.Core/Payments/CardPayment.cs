@@ -54,10 +54,13 @@ public sealed class CardPayment
         UpdatedAt = now;
     }
 
-    /// <summary>Only the session we are waiting on may fail or expire; a late event of an earlier one says nothing now.</summary>
-    public bool Failed(string sessionOrIntentId, string code, DateTimeOffset now)
+    /// <summary>
+    /// Only an open payment may fail, and a session event only for the session we wait on: a late event of an earlier
+    /// session says nothing now. A card decline (no session id) may be followed by a success with another card.
+    /// </summary>
+    public bool Failed(string? sessionId, string code, DateTimeOffset now)
     {
-        if (State != CardPaymentState.Open || (sessionOrIntentId != SessionId && sessionOrIntentId != PaymentIntentId))
+        if (State != CardPaymentState.Open || (sessionId is not null && sessionId != SessionId))
         {
             return false;
         }

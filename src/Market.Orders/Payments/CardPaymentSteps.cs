@@ -1,0 +1,34 @@
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Market.Core.Payments;
+using Stripe.Checkout;
+
+namespace Market.Orders.Payments;
+
+/// <summary>What a paid session does to an order, whether the webhook or the unpaid-order sweep learns of it first.</summary>
+internal static class CardPaymentSteps
+{
+    public const string OrderIdKey = "order_id";
+
+    /// <summary>Tracks the changes without saving; false when the session does not pay this order in full.</summary>
+    public static bool ConfirmPaid(MarketDbContext db, Order order, CardPayment payment, Session session, decimal commissionPercent,
+        DateTimeOffset now)
+    {
+        if (session.PaymentStatus != "paid" || session.AmountTotal != order.Total.Cents
+            || !string.Equals(session.Currency, "usd", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        if (order.PaidAt is not null || order.Payment != PaymentMethod.Card)
+        {
+            return true;
+        }
+        payment.Succeeded(session.Id, session.PaymentIntentId, now);
+        order.ConfirmPayment(now);
+        db.Ledger.AddRange(LedgerEntry.ForSale(order, commissionPercent, now));
+        return true;
+    }
+
+    public static Guid? OrderIdOf(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(OrderIdKey, out var id) && Guid.TryParse(id, out var orderId) ? orderId : null;
+}
