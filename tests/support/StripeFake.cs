@@ -206,7 +206,7 @@ public sealed class StripeFake : IAsyncDisposable
         ["object"] = "event",
         ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
         ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["data"] = new JsonObject { ["object"] = data },
+        ["data"] = new JsonObject { ["object"] = data.DeepClone() },
         ["livemode"] = false,
         ["pending_webhooks"] = 1,
         ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },

@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Market.Core.Catalog;
+using Market.Core.Ordering;
+using Market.Core.Payments;
+using Market.Orders.Payments;
+using Market.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Market.Tests.Integration.Payments;
+
+/// <summary>Card payments end to end: the real Stripe.net client against the Stripe fake, real signed webhooks, real SignalR.</summary>
+public sealed class CardPaymentTests(PaymentsFixture fixture) : IClassFixture<PaymentsFixture>
+{
+    private const string Tere = "tere@demo.sv";
+
+    private MarketHost Host => fixture.Host;
+    private StripeFake Stripe => fixture.Stripe;
+
+    [Fact]
+    public async Task CardOrder_PaidOnStripesPage_ReachesTheShopLiveOnlyAfterPayment()
+    {
+        var (shopkeeper, cookies) = await Host.SignInAsync(Tere);
+        await using var shopLive = await LiveClient.ConnectAsync(Host, cookies);
+        await shopLive.FollowShopAsync();
+        var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);
+
+        var code = await CardCheckout.PlaceAsync(Host, product, quantity: 2);
+
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.AwaitingPayment);
+        (await CardCheckout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(8);
+        (await CardCheckout.QueryAsync(Host, db => db.Outbox.CountAsync(m => m.OrderId == order.Id))).ShouldBe(0);
+        (await shopkeeper.GetStringAsync("/tienda/pedidos")).ShouldNotContain(code);
+
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        stripePage.Authority.ShouldBe(Stripe.BaseAddress.Authority);
+        var session = Stripe.Session(CardCheckout.SessionId(stripePage));
+        ((long)session["amount_total"]!).ShouldBe(order.Total.Cents);
+        ((string)session["metadata"]!["order_id"]!).ShouldBe(order.Id.ToString());
+        Stripe.Requests.ShouldContain(r => r.Path == "/v1/checkout/sessions" && r.IdempotencyKey == $"checkout-{order.Id:N}-1");
+        var back = await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+
+        back.ToString().ShouldBe(new Uri(Host.BaseAddress, $"/pedidos/{code}?pago=ok").ToString());
+        var live = await shopLive.WaitForAsync(u => u.Code == code && u.Status == OrderStatus.Placed);
+        live.Action.ShouldBe(OrderAction.ConfirmPayment);
+        live.Sequence.ShouldBe(2);
+        order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Placed);
+        order.PaidAt.ShouldNotBeNull();
+        var ledger = await CardCheckout.QueryAsync(Host, db => db.Ledger.Where(l => l.OrderId == order.Id).ToListAsync());
+        ledger.Single(l => l.Kind == LedgerKind.CardSale).Amount.ShouldBe(order.Total);
+        CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{code}")).ShouldContain($"Pagado con tarjeta: {order.Total}");
+        CardCheckout.Text(await shopkeeper.GetStringAsync("/tienda/pedidos")).ShouldContain("Pagado con tarjeta");
+        (await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task DeclinedCard_TellsTheResidentWhy_AndTheyRetryOrSwitchToCash()
+    {
+        var (_, cookies) = await Host.SignInAsync(Tere);
+        await using var shopLive = await LiveClient.ConnectAsync(Host, cookies);
+        await shopLive.FollowShopAsync();
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var firstPage = await CardCheckout.PressPayAsync(Host, code);
+
+        var back = await CardCheckout.PressOnStripeAsync(firstPage, "decline");
+
+        back.ToString().ShouldEndWith($"/pedidos/{code}?pago=volver");
+        var page = CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{code}"));
+        page.ShouldContain("La tarjeta no tiene fondos suficientes");
+        page.ShouldContain("Intentar de nuevo con tarjeta");
+        page.ShouldContain("Mejor pago en efectivo al retirar");
+        (await CardCheckout.OrderAsync(Host, code)).Status.ShouldBe(OrderStatus.AwaitingPayment);
+
+        var secondPage = await CardCheckout.PressPayAsync(Host, code);
+        secondPage.ShouldNotBe(firstPage);
+        ((string)Stripe.Session(CardCheckout.SessionId(firstPage))["status"]!).ShouldBe("expired");
+        var order = await CardCheckout.OrderAsync(Host, code);
+        Stripe.Requests.ShouldContain(r => r.Path == "/v1/checkout/sessions" && r.IdempotencyKey == $"checkout-{order.Id:N}-2");
+
+        (await CardCheckout.PressCashAsync(Host, code)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Placed);
+        order.Payment.ShouldBe(PaymentMethod.CashOnDelivery);
+        ((string)Stripe.Session(CardCheckout.SessionId(secondPage))["status"]!).ShouldBe("expired");
+        (await shopLive.WaitForAsync(u => u.Code == code && u.Status == OrderStatus.Placed)).Action.ShouldBe(OrderAction.PayOnDelivery);
+    }
+
+    [Fact]
+    public async Task UnpaidOrder_PastTheTimeout_IsCancelledAndItsStockReleased()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);
+        var stale = await CardCheckout.PlaceAsync(Host, product, quantity: 3);
+        var fresh = await CardCheckout.PlaceAsync(Host, product, quantity: 2);
+        var stalePage = await CardCheckout.PressPayAsync(Host, stale);
+        var placed = await CardCheckout.OrderAsync(Host, stale);
+        await CardCheckout.QueryAsync(Host, db => db.Orders.Where(o => o.Id == placed.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PlacedAt, placed.PlacedAt.AddMinutes(-31))));
+
+        int cancelled;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            cancelled = await scope.ServiceProvider.GetRequiredService<ExpireUnpaidOrdersHandler>().HandleAsync(new ExpireUnpaidOrders(), default);
+        }
+
+        cancelled.ShouldBe(1);
+        var order = await CardCheckout.OrderAsync(Host, stale);
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.Events.OrderBy(e => e.Sequence).Last().Action.ShouldBe(OrderAction.ExpirePayment);
+        (await CardCheckout.OrderAsync(Host, fresh)).Status.ShouldBe(OrderStatus.AwaitingPayment);
+        (await CardCheckout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(8);
+        ((string)Stripe.Session(CardCheckout.SessionId(stalePage))["status"]!).ShouldBe("expired");
+        CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{stale}")).ShouldContain("No se cobró nada a tu tarjeta");
+    }
+
+    [Fact]
+    public async Task RejectionRacingARedeliveredPaymentEvent_RefundsOnce()
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+        var paid = Stripe.Session(CardCheckout.SessionId(stripePage));
+
+        // Stripe may deliver an event again under a new id; here five such deliveries race the shop's rejection.
+        var reject = shopkeeper.PostAsync($"/api/pedidos/{code}/Reject", JsonContent(new JsonObject { ["reason"] = "Se acabó el producto" }));
+        var redeliveries = Enumerable.Range(0, 5).Select(_ => Stripe.SendEventAsync("checkout.session.completed", paid)).ToList();
+        (await reject).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Task.WhenAll(redeliveries);
+
+        var order = await Eventually.Until(() => CardCheckout.OrderAsync(Host, code), o => o.RefundedAt is not null);
+        order.Status.ShouldBe(OrderStatus.Rejected);
+        Stripe.RefundsOf((string)paid["payment_intent"]!).Count.ShouldBe(1);
+        ((long)Stripe.RefundsOf((string)paid["payment_intent"]!)[0]["amount"]!).ShouldBe(order.Total.Cents);
+        order.Events.Count(e => e.Action == OrderAction.Refund).ShouldBe(1);
+        var ledger = await CardCheckout.QueryAsync(Host, db => db.Ledger.Where(l => l.OrderId == order.Id).ToListAsync());
+        ledger.Count(l => l.Kind == LedgerKind.Refund).ShouldBe(1);
+        ledger.Count(l => l.Kind == LedgerKind.CardSale).ShouldBe(1);
+        ledger.Sum(l => l.Amount.Cents).ShouldBe(0);
+        Stripe.Requests.Where(r => r.Path == "/v1/refunds").ShouldAllBe(r => r.IdempotencyKey == $"refund-{order.Id:N}");
+        var page = CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{code}"));
+        page.ShouldContain("Pago reembolsado");
+        page.ShouldContain($"Te devolvimos {order.Total} a tu tarjeta");
+    }
+
+    [Fact]
+    public async Task ResidentCancellingAPaidOrder_IsRefunded()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+
+        var cancel = await Host.CreateClient().PostAsync($"/api/pedidos/{code}/Cancel", JsonContent(new JsonObject { ["reason"] = "Me equivoqué" }));
+
+        cancel.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.RefundedAt.ShouldNotBeNull();
+        Stripe.RefundsOf((string)Stripe.Session(CardCheckout.SessionId(stripePage))["payment_intent"]!).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReplayedForgedAndStaleWebhooks_ChangeNothing()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        Stripe.HoldWebhooks = true;
+        await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+        var payload = StripeFake.EventPayload("checkout.session.completed", Stripe.Session(CardCheckout.SessionId(stripePage)));
+        Stripe.HoldWebhooks = false;
+
+        var forged = await Stripe.DeliverAsync("forged", payload, StripeFake.Signature(payload, "whsec_someoneElse", DateTimeOffset.UtcNow));
+        var stale = await Stripe.DeliverAsync("stale", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var unsigned = await Stripe.DeliverAsync("unsigned", payload, "");
+        var tampered = await Stripe.DeliverAsync("tampered", payload.Replace("\"paid\"", "\"unpaid\"", StringComparison.Ordinal),
+            StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
+
+        new[] { forged, stale, unsigned, tampered }.ShouldAllBe(s => s == HttpStatusCode.BadRequest);
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.AwaitingPayment);
+        order.PaidAt.ShouldBeNull();
+        (await CardCheckout.QueryAsync(Host, db => db.Ledger.CountAsync(l => l.OrderId == order.Id))).ShouldBe(0);
+
+        var genuine = await Stripe.DeliverAsync("genuine", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
+        var afterFirst = await CardCheckout.OrderAsync(Host, code);
+        var replay = await Stripe.DeliverAsync("replay", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
+
+        genuine.ShouldBe(HttpStatusCode.OK);
+        replay.ShouldBe(HttpStatusCode.OK);
+        var afterReplay = await CardCheckout.OrderAsync(Host, code);
+        afterFirst.Status.ShouldBe(OrderStatus.Placed);
+        afterReplay.Version.ShouldBe(afterFirst.Version);
+        afterReplay.PaidAt.ShouldBe(afterFirst.PaidAt);
+        (await CardCheckout.QueryAsync(Host, db => db.Ledger.CountAsync(l => l.OrderId == order.Id))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task EventsOutOfOrder_ALateDeclineDoesNotUndoThePayment()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        Stripe.HoldWebhooks = true;
+        await Stripe.DeclineAsync(CardCheckout.SessionId(stripePage), "expired_card");
+        await Stripe.PayAsync(CardCheckout.SessionId(stripePage));
+
+        await Stripe.ReleaseHeldAsync(reversed: true);
+
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Placed);
+        var payment = await CardCheckout.QueryAsync(Host, db => db.CardPayments.AsNoTracking().SingleAsync(p => p.OrderId == order.Id));
+        payment.State.ShouldBe(CardPaymentState.Paid);
+        payment.FailureCode.ShouldBeNull();
+    }
+
+    private static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+}
