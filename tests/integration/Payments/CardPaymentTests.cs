@@ -220,5 +220,37 @@ public sealed class CardPaymentTests(PaymentsFixture fixture) : IClassFixture<Pa
         payment.FailureCode.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task CheckoutForm_WithOneCardOrder_GoesStraightToStripesPage()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);
+        var cookies = new CookieContainer();
+        cookies.Add(Host.BaseAddress, new Cookie("mc.cart", $"{product.Id}:2"));
+        var client = Host.CreateClient(cookies, followRedirects: false);
+        var form = await client.GetStringAsync("/checkout");
+        form.ShouldContain("name=\"Shops[0].Payment\" value=\"Card\"");
+
+        var response = await client.PostAsync("/checkout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(form),
+            ["IdempotencyKey"] = Guid.NewGuid().ToString("N"),
+            ["Name"] = "Ana López",
+            ["Phone"] = "7123 4567",
+            ["Shops[0].ShopId"] = product.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Shops[0].Fulfilment"] = "Pickup",
+            ["Shops[0].Payment"] = "Card",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stripePage = response.Headers.Location!;
+        stripePage.Authority.ShouldBe(Stripe.BaseAddress.Authority);
+        var session = Stripe.Session(CardCheckout.SessionId(stripePage));
+        var order = await CardCheckout.OrderAsync(Host, (string)session["client_reference_id"]!);
+        order.Status.ShouldBe(OrderStatus.AwaitingPayment);
+        ((long)session["amount_total"]!).ShouldBe(order.Total.Cents);
+        using var browser = new HttpClient();
+        (await browser.GetStringAsync(stripePage)).ShouldContain($"Total: <strong>{order.Total}</strong>");
+    }
+
     private static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 }
