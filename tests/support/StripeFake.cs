@@ -42,7 +42,10 @@ public sealed class StripeFake : IAsyncDisposable
     /// <summary>Where events are sent: the app's webhook endpoint, set once the app has its port.</summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>While true, events wait in order until <see cref="ReleaseHeldAsync"/>, to deliver them late or out of order.</summary>
+    /// <summary>
+    /// While true (or while there is no <see cref="WebhookUrl"/>), events wait in order until <see cref="ReleaseHeldAsync"/>,
+    /// to deliver them late or out of order.
+    /// </summary>
     public bool HoldWebhooks { get; set; }
 
     /// <summary>Every API request received, with its Idempotency-Key header (null if it had none).</summary>
@@ -148,7 +151,7 @@ public sealed class StripeFake : IAsyncDisposable
         var payload = EventPayload(type, data);
         lock (gate)
         {
-            if (HoldWebhooks)
+            if (HoldWebhooks || WebhookUrl is null)
             {
                 held.Add((type, payload));
                 return HttpStatusCode.Accepted;
