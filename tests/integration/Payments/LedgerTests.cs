@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Market.Tests.Integration.Payments;
 
 /// <summary>The shop's ledger against the orders behind it, the shopkeeper's account page and the staff settlement export.</summary>
-public sealed class LedgerTests(PaymentsFixture fixture) : IClassFixture<PaymentsFixture>
+public sealed class LedgerTests(SqlitePayments fixture) : IClassFixture<SqlitePayments>
 {
     private const string Chepe = "chepe@demo.sv";
     private const string Tere = "tere@demo.sv";

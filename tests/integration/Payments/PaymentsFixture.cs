@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Market.Tests.Integration.Payments;
 
 /// <summary>The real app with card payments on, its real Stripe.net client pointed at the Stripe fake, and Redis.</summary>
-public sealed class PaymentsFixture : IAsyncLifetime
+public abstract class PaymentsFixture : IAsyncLifetime
 {
     public const decimal CommissionPercent = 5m;
 
@@ -23,15 +23,43 @@ public sealed class PaymentsFixture : IAsyncLifetime
         Stripe = await StripeFake.StartAsync();
         var settings = Stripe.AppSettings;
         settings["Payments:CommissionPercent"] = CommissionPercent.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Host = await MarketHost.StartAsync(Redis, settings: settings);
+        Host = await MarketHost.StartAsync(Redis, await DatabaseAsync(), settings);
         Stripe.WebhookUrl = new Uri(Host.BaseAddress, "/pagos/stripe/webhook");
     }
 
-    public async Task DisposeAsync()
+    /// <summary>A PostgreSQL connection string, or null for SQLite.</summary>
+    protected abstract Task<string?> DatabaseAsync();
+
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await Stripe.DisposeAsync();
         await Redis.DisposeAsync();
+    }
+}
+
+public sealed class SqlitePayments : PaymentsFixture
+{
+    protected override Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+}
+
+public sealed class PostgresPayments : PaymentsFixture
+{
+    private PostgresServer? postgres;
+
+    protected override async Task<string?> DatabaseAsync()
+    {
+        postgres = await PostgresServer.StartNewAsync();
+        return await postgres.CreateDatabaseAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
     }
 }
 
