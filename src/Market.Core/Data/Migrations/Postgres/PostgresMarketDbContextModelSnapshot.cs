@@ -571,6 +571,9 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int>("RefundFailures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");

@@ -552,6 +552,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RefundFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");

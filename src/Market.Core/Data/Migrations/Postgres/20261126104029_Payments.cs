@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Market.Core.Data.Migrations.Sqlite
+namespace Market.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Payments : Migration
@@ -11,31 +12,32 @@ namespace Market.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "PaidAt",
                 table: "Orders",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "RefundedAt",
                 table: "Orders",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CardPayments",
                 columns: table => new
                 {
-                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    SessionUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    RefundId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SessionUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    FailureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RefundId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RefundFailures = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,14 +54,14 @@ namespace Market.Core.Data.Migrations.Sqlite
                 name: "Ledger",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrderCode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShopId = table.Column<int>(type: "integer", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,9 +78,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                 name: "StripeEvents",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Market.Core.Data.Migrations.Postgres
+namespace Market.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Payments : Migration
@@ -12,31 +11,32 @@ namespace Market.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "PaidAt",
                 table: "Orders",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "RefundedAt",
                 table: "Orders",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CardPayments",
                 columns: table => new
                 {
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Attempt = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    SessionUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    FailureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    RefundId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    SessionUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    RefundId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RefundFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,14 +53,14 @@ namespace Market.Core.Data.Migrations.Postgres
                 name: "Ledger",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ShopId = table.Column<int>(type: "integer", nullable: false),
-                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrderCode = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShopId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderCode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,9 +77,9 @@ namespace Market.Core.Data.Migrations.Postgres
                 name: "StripeEvents",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

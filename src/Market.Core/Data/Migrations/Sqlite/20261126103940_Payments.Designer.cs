@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Market.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMarketDbContext))]
-    [Migration("20261126101118_Payments")]
+    [Migration("20261126103940_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -554,6 +554,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RefundFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Market.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMarketDbContext))]
-    [Migration("20261126101146_Payments")]
+    [Migration("20261126104029_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -573,6 +573,9 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Property<string>("PaymentIntentId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<int>("RefundFailures")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RefundId")
                         .HasMaxLength(255)
