@@ -48,6 +48,9 @@ public sealed class StripeFake : IAsyncDisposable
     /// </summary>
     public bool HoldWebhooks { get; set; }
 
+    /// <summary>While true, refunds fail as during a Stripe outage (500 api_error).</summary>
+    public bool RefundsDown { get; set; }
+
     /// <summary>Every API request received, with its Idempotency-Key header (null if it had none).</summary>
     public List<(string Method, string Path, string? IdempotencyKey)> Requests { get; } = [];
 
@@ -340,6 +343,10 @@ public sealed class StripeFake : IAsyncDisposable
 
     private (int, JsonObject) CreateRefund(IFormCollection form)
     {
+        if (RefundsDown)
+        {
+            return (500, Error("api_error", null, "An unknown error occurred."));
+        }
         var intentId = (string?)form["payment_intent"];
         if (intentId is null || !intents.TryGetValue(intentId, out var intent))
         {

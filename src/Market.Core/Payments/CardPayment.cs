@@ -38,6 +38,12 @@ public sealed class CardPayment
     /// <summary>The provider's decline code ("insufficient_funds") or "expired": the resident is told why.</summary>
     public string? FailureCode { get; private set; }
     public string? RefundId { get; private set; }
+
+    /// <summary>
+    /// Counts refund calls that Stripe failed. Stripe replays a failure to the same idempotency key, so a retry
+    /// needs a new key; a full refund cannot happen twice (Stripe refuses to refund more than was paid).
+    /// </summary>
+    public int RefundFailures { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool CanStartAgain => State is CardPaymentState.NotStarted or CardPaymentState.Failed or CardPaymentState.Expired;
@@ -79,9 +85,18 @@ public sealed class CardPayment
         UpdatedAt = now;
     }
 
-    public void Refunded(string refundId, DateTimeOffset now)
+    public string RefundKey => $"refund-{OrderId:N}-{RefundFailures}";
+
+    /// <param name="refundId">Null when Stripe said the payment was refunded already (by an earlier call that seemed to fail).</param>
+    public void Refunded(string? refundId, DateTimeOffset now)
     {
         RefundId = refundId;
+        UpdatedAt = now;
+    }
+
+    public void RefundFailed(DateTimeOffset now)
+    {
+        RefundFailures++;
         UpdatedAt = now;
     }
 

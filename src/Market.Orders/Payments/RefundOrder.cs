@@ -23,25 +23,32 @@ public sealed class RefundOrderHandler(MarketDbContext db, IStripeClient stripe,
             return false;
         }
         using var scope = logger.BeginScope("Order {OrderCode}", order.Code);
-        Refund refund;
+        string? refundId;
         try
         {
-            // One key per order: whoever asks, however often, Stripe makes one refund and answers the rest with it.
-            refund = await new RefundService(stripe).CreateAsync(new RefundCreateOptions
+            // One key per order and attempt: whoever asks, however often, Stripe makes one refund and answers the rest with it.
+            var refund = await new RefundService(stripe).CreateAsync(new RefundCreateOptions
             {
                 PaymentIntent = payment.PaymentIntentId,
                 Amount = order.Total.Cents,
                 Metadata = new Dictionary<string, string> { [CardPaymentSteps.OrderIdKey] = order.Id.ToString() },
-            }, new RequestOptions { IdempotencyKey = $"refund-{order.Id:N}" }, ct);
+            }, new RequestOptions { IdempotencyKey = payment.RefundKey }, ct);
+            refundId = refund.Id;
+        }
+        catch (StripeException ex) when (ex.StripeError?.Code == "charge_already_refunded")
+        {
+            refundId = null;
         }
         catch (StripeException ex)
         {
             logger.LogWarning(ex, "Refund failed at Stripe ({Code}); the sweep tries again", ex.StripeError?.Code);
+            payment.RefundFailed(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
             return false;
         }
         var now = clock.GetUtcNow();
         order.RecordRefund(now);
-        payment.Refunded(refund.Id, now);
+        payment.Refunded(refundId, now);
         var commission = Money.Sum(await db.Ledger.Where(l => l.OrderId == order.Id && l.Kind == LedgerKind.Commission)
             .Select(l => l.Amount).ToListAsync(ct));
         db.Ledger.AddRange(LedgerEntry.ForRefund(order, Money.Zero - commission, now));
@@ -52,11 +59,11 @@ public sealed class RefundOrderHandler(MarketDbContext db, IStripeClient stripe,
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            logger.LogInformation("Refund {RefundId} was recorded by another request", refund.Id);
+            logger.LogInformation("Refund {RefundId} was recorded by another request", refundId);
             return false;
         }
         outbox.Pulse();
-        logger.LogInformation("Refunded {Cents} cents as {RefundId}", refund.Amount, refund.Id);
+        logger.LogInformation("Refunded {Cents} cents as {RefundId}", order.Total.Cents, refundId);
         return true;
     }
 }

@@ -37,6 +37,7 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         (await CardCheckout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(8);
         (await CardCheckout.QueryAsync(Host, db => db.Outbox.CountAsync(m => m.OrderId == order.Id))).ShouldBe(0);
         (await shopkeeper.GetStringAsync("/tienda/pedidos")).ShouldNotContain(code);
+        (await shopLive.FollowShopAsync()).ShouldNotContain(u => u.Code == code);
 
         var stripePage = await CardCheckout.PressPayAsync(Host, code);
         stripePage.Authority.ShouldBe(Stripe.BaseAddress.Authority);
@@ -146,12 +147,43 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         ledger.Count(l => l.Kind == LedgerKind.Refund).ShouldBe(1);
         ledger.Count(l => l.Kind == LedgerKind.CardSale).ShouldBe(1);
         ledger.Sum(l => l.Amount.Cents).ShouldBe(0);
-        Stripe.Requests.ShouldContain(r => r.Path == "/v1/refunds" && r.IdempotencyKey == $"refund-{order.Id:N}");
+        Stripe.Requests.ShouldContain(r => r.Path == "/v1/refunds" && r.IdempotencyKey == $"refund-{order.Id:N}-0");
         Stripe.Requests.Where(r => r.Method == "POST" && (r.Path == "/v1/refunds" || r.Path == "/v1/checkout/sessions"))
             .ShouldAllBe(r => r.IdempotencyKey != null && (r.IdempotencyKey.StartsWith("refund-") || r.IdempotencyKey.StartsWith("checkout-")));
         var page = CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{code}"));
         page.ShouldContain("Pago reembolsado");
         page.ShouldContain($"Te devolvimos {order.Total} a tu tarjeta");
+    }
+
+    [Fact]
+    public async Task RefundRefusedByAStripeOutage_StaysOwedAndIsMadeOnceWhenTheSweepRetries()
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+        var intent = (string)Stripe.Session(CardCheckout.SessionId(stripePage))["payment_intent"]!;
+        Stripe.RefundsDown = true;
+
+        var rejected = await shopkeeper.PostAsync($"/api/pedidos/{code}/Reject", JsonContent(new JsonObject { ["reason"] = "Sin gas" }));
+
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Rejected);
+        order.RefundOwed.ShouldBeTrue();
+        Stripe.RefundsOf(intent).ShouldBeEmpty();
+
+        Stripe.RefundsDown = false;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var refund = scope.ServiceProvider.GetRequiredService<RefundOrderHandler>();
+            (await refund.HandleAsync(new RefundOrder(order.Id), default)).ShouldBeTrue();
+            (await refund.HandleAsync(new RefundOrder(order.Id), default)).ShouldBeFalse();
+        }
+
+        Stripe.RefundsOf(intent).Count.ShouldBe(1);
+        (await CardCheckout.OrderAsync(Host, code)).Events.Count(e => e.Action == OrderAction.Refund).ShouldBe(1);
     }
 
     [Fact]
