@@ -290,6 +290,85 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         (await browser.GetStringAsync(stripePage)).ShouldContain($"Total: <strong>{order.Total}</strong>");
     }
 
+    [Theory]
+    [InlineData(OrderAction.ConfirmPayment)]
+    [InlineData(OrderAction.ExpirePayment)]
+    [InlineData(OrderAction.PayOnDelivery)]
+    [InlineData(OrderAction.Refund)]
+    public async Task PaymentSteps_ThroughTheOrdersApi_AreRefusedToTheShopAndChangeNothing(OrderAction step)
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+
+        var response = await shopkeeper.PostAsync($"/api/pedidos/{code}/{step}", JsonContent(new JsonObject { ["reason"] = "porque sí" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.AwaitingPayment);
+        order.Version.ShouldBe(1);
+        order.PaidAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task PayAndSwitchToCash_OnOrdersThatAreNotAwaitingACardPayment_AreRefusedAndChangeNothing()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var cash = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
+        var paid = await CardCheckout.PlaceAsync(Host, product);
+        await CardCheckout.PressOnStripeAsync(await CardCheckout.PressPayAsync(Host, paid), "pay");
+        var sessionsBefore = Stripe.Requests.Count(r => r.Path == "/v1/checkout/sessions");
+
+        (await CardCheckout.PressPayAsync(Host, cash)).ToString().ShouldBe($"/pedidos/{cash}");
+        (await CardCheckout.PressPayAsync(Host, paid)).ToString().ShouldBe($"/pedidos/{paid}");
+        (await CardCheckout.PressCashAsync(Host, paid)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var unknown = Host.CreateClient(new CookieContainer(), followRedirects: false);
+        var token = MarketHost.AntiforgeryToken(await unknown.GetStringAsync($"/pedidos/{cash}"));
+        var missing = await unknown.PostAsync("/pedidos/MC-NOSUCHORDER2345678/efectivo",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Stripe.Requests.Count(r => r.Path == "/v1/checkout/sessions").ShouldBe(sessionsBefore);
+        var paidOrder = await CardCheckout.OrderAsync(Host, paid);
+        paidOrder.Payment.ShouldBe(PaymentMethod.Card);
+        paidOrder.Status.ShouldBe(OrderStatus.Placed);
+        paidOrder.Version.ShouldBe(2);
+        (await CardCheckout.OrderAsync(Host, cash)).Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task CheckoutForm_WithCardOrdersForTwoShops_OffersAPaymentButtonForEach()
+    {
+        var tere = await Checkout.StockedProductOfAsync(Host, Tere);
+        var chepe = await Checkout.StockedProductOfAsync(Host, "chepe@demo.sv");
+        var cookies = new CookieContainer();
+        cookies.Add(Host.BaseAddress, new Cookie("mc.cart", $"{tere.Id}:1.{chepe.Id}:1"));
+        var client = Host.CreateClient(cookies, followRedirects: true);
+        var form = await client.GetStringAsync("/checkout");
+        var shops = new[] { tere.ShopId, chepe.ShopId };
+
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(form),
+            ["IdempotencyKey"] = Guid.NewGuid().ToString("N"),
+            ["Name"] = "Ana López",
+            ["Phone"] = "7123 4567",
+        };
+        for (var i = 0; i < shops.Length; i++)
+        {
+            var shopField = System.Text.RegularExpressions.Regex.Match(form, $"name=\"Shops\\[(\\d)\\].ShopId\" value=\"{shops[i]}\"").Groups[1].Value;
+            fields[$"Shops[{shopField}].ShopId"] = shops[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[$"Shops[{shopField}].Fulfilment"] = "Pickup";
+            fields[$"Shops[{shopField}].Payment"] = "Card";
+        }
+        var response = await client.PostAsync("/checkout", new FormUrlEncodedContent(fields));
+
+        var page = CardCheckout.Text(await response.Content.ReadAsStringAsync());
+        response.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/pedidos/confirmados");
+        page.ShouldContain("Pagar con tarjeta a Tienda Doña Tere");
+        page.ShouldContain("Pagar con tarjeta a Frutas y Verduras Don Chepe");
+    }
+
     private static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 }
 
