@@ -44,9 +44,12 @@ public sealed class Order
     /// <summary>Money was taken by card for an order the shop will not fulfil, and not yet given back.</summary>
     public bool RefundOwed => PaidAt is not null && RefundedAt is null && Status is OrderStatus.Rejected or OrderStatus.Cancelled;
 
-    /// <summary>The shop sees an order once it has to act on it: cash at once, card only once paid.</summary>
+    /// <summary>
+    /// The shop sees an order once it has to act on it: cash at once, card once paid while still awaiting payment
+    /// (a payment that arrives after a cancellation is refunded without ever troubling the shop).
+    /// </summary>
     public static System.Linq.Expressions.Expression<Func<Order, bool>> ReachedShop { get; } =
-        o => o.Payment == PaymentMethod.CashOnDelivery || o.PaidAt != null;
+        o => o.Payment == PaymentMethod.CashOnDelivery || o.Events.Any(e => e.Action == OrderAction.ConfirmPayment);
 
     public static Order Place(OrderDraft draft, string idempotencyKey, string? residentId, CustomerContact customer,
         Money? cashTendered, DateTimeOffset now, PaymentMethod payment = PaymentMethod.CashOnDelivery)

@@ -24,8 +24,11 @@ internal static class CardPaymentSteps
             return true;
         }
         payment.Succeeded(session.Id, session.PaymentIntentId, now);
-        order.ConfirmPayment(now);
-        db.Ledger.AddRange(LedgerEntry.ForSale(order, commissionPercent, now));
+        if (order.ConfirmPayment(now) is not null)
+        {
+            // Only a payment that placed the order is the shop's sale; a late one is refunded on the platform's side.
+            db.Ledger.AddRange(LedgerEntry.ForSale(order, commissionPercent, now));
+        }
         return true;
     }
 

@@ -49,9 +49,13 @@ public sealed class RefundOrderHandler(MarketDbContext db, IStripeClient stripe,
         var now = clock.GetUtcNow();
         order.RecordRefund(now);
         payment.Refunded(refundId, now);
-        var commission = Money.Sum(await db.Ledger.Where(l => l.OrderId == order.Id && l.Kind == LedgerKind.Commission)
-            .Select(l => l.Amount).ToListAsync(ct));
-        db.Ledger.AddRange(LedgerEntry.ForRefund(order, Money.Zero - commission, now));
+        var sale = await db.Ledger.Where(l => l.OrderId == order.Id && (l.Kind == LedgerKind.CardSale || l.Kind == LedgerKind.Commission))
+            .ToListAsync(ct);
+        if (sale.Any(l => l.Kind == LedgerKind.CardSale))
+        {
+            var commission = Money.Sum(sale.Where(l => l.Kind == LedgerKind.Commission).Select(l => l.Amount));
+            db.Ledger.AddRange(LedgerEntry.ForRefund(order, Money.Zero - commission, now));
+        }
         try
         {
             await db.SaveChangesAsync(ct);

@@ -187,6 +187,28 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PaymentArrivingAfterTheResidentCancelled_IsRefundedAndNeverReachesTheShop()
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        var stripePage = await CardCheckout.PressPayAsync(Host, code);
+        (await Host.CreateClient().PostAsync($"/api/pedidos/{code}/Cancel", JsonContent(new JsonObject { ["reason"] = "Lo compré en otro lado" })))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await CardCheckout.PressOnStripeAsync(stripePage, "pay");
+
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.PaidAt.ShouldNotBeNull();
+        order.RefundedAt.ShouldNotBeNull();
+        order.Events.Select(e => e.Action).ShouldBe([null, OrderAction.Cancel, OrderAction.Refund], ignoreOrder: true);
+        Stripe.RefundsOf((string)Stripe.Session(CardCheckout.SessionId(stripePage))["payment_intent"]!).Count.ShouldBe(1);
+        (await CardCheckout.QueryAsync(Host, db => db.Ledger.CountAsync(l => l.OrderId == order.Id))).ShouldBe(0);
+        (await shopkeeper.GetStringAsync("/tienda/pedidos")).ShouldNotContain(code[..7]);
+    }
+
+    [Fact]
     public async Task ResidentCancellingAPaidOrder_IsRefunded()
     {
         var product = await Checkout.StockedProductOfAsync(Host, Tere);

@@ -31,11 +31,11 @@ public sealed class LedgerTests(SqlitePayments fixture) : IClassFixture<SqlitePa
         await Eventually.Until(() => CardCheckout.OrderAsync(Host, paid[2]), o => o.RefundedAt is not null);
 
         var shopId = product.ShopId;
-        var orders = await CardCheckout.QueryAsync(Host, db => db.Orders.AsNoTracking().Where(o => o.ShopId == shopId).ToListAsync());
+        var orders = await CardCheckout.QueryAsync(Host, db => db.Orders.AsNoTracking().Include(o => o.Events).Where(o => o.ShopId == shopId).ToListAsync());
         var ledger = await CardCheckout.QueryAsync(Host, db => db.Ledger.AsNoTracking().Where(l => l.ShopId == shopId).ToListAsync());
         long Sum(LedgerKind kind) => ledger.Where(l => l.Kind == kind).Sum(l => l.Amount.Cents);
         static long CommissionOf(Order o) => (long)Math.Round(o.Total.Cents * PaymentsFixture.CommissionPercent / 100m, MidpointRounding.AwayFromZero);
-        var cardPaid = orders.Where(o => o.Payment == PaymentMethod.Card && o.PaidAt is not null).ToList();
+        var cardPaid = orders.Where(o => o.Payment == PaymentMethod.Card && o.Events.Any(e => e.Action == OrderAction.ConfirmPayment)).ToList();
         var refunded = orders.Where(o => o.RefundedAt is not null).ToList();
         var cashCollected = orders.Where(o => o.Payment == PaymentMethod.CashOnDelivery && o.Status is OrderStatus.Delivered or OrderStatus.PickedUp).ToList();
 

@@ -71,6 +71,7 @@ public sealed class CardOrderTests
 
         order.Status.ShouldBe(OrderStatus.Cancelled);
         order.RefundOwed.ShouldBeTrue();
+        ReachedShop(order).ShouldBeFalse();
     }
 
     [Fact]
