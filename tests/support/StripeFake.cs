@@ -51,6 +51,9 @@ public sealed class StripeFake : IAsyncDisposable
     /// <summary>While true, refunds fail as during a Stripe outage (500 api_error).</summary>
     public bool RefundsDown { get; set; }
 
+    /// <summary>While true, creating a Checkout Session fails as during a Stripe outage.</summary>
+    public bool SessionsDown { get; set; }
+
     /// <summary>Every API request received, with its Idempotency-Key header (null if it had none).</summary>
     public List<(string Method, string Path, string? IdempotencyKey)> Requests { get; } = [];
 
@@ -294,6 +297,10 @@ public sealed class StripeFake : IAsyncDisposable
 
     private (int, JsonObject) CreateSession(IFormCollection form)
     {
+        if (SessionsDown)
+        {
+            return (500, Error("api_error", null, "An unknown error occurred."));
+        }
         if (form["mode"] != "payment" || !long.TryParse(form["line_items[0][price_data][unit_amount]"], out var unitAmount)
             || !long.TryParse(form["line_items[0][quantity]"], out var quantity) || string.IsNullOrEmpty(form["success_url"]))
         {

@@ -32,6 +32,10 @@ internal static class CardPaymentSteps
         return true;
     }
 
+    /// <summary>Stripe answered with an error, or could not be reached (Stripe.net lets network failures and timeouts through).</summary>
+    public static bool StripeFailed(Exception ex, CancellationToken ct) =>
+        ex is Stripe.StripeException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
+
     public static Guid? OrderIdOf(IDictionary<string, string>? metadata) =>
         metadata is not null && metadata.TryGetValue(OrderIdKey, out var id) && Guid.TryParse(id, out var orderId) ? orderId : null;
 }

@@ -34,7 +34,7 @@ public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient 
             {
                 logger.LogInformation("Unpaid order {OrderId} changed while expiring; left for the next sweep", orderId);
             }
-            catch (StripeException ex)
+            catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
             {
                 logger.LogWarning(ex, "Could not check the payment of unpaid order {OrderId}; left for the next sweep", orderId);
             }

@@ -39,9 +39,9 @@ public sealed class RefundOrderHandler(MarketDbContext db, IStripeClient stripe,
         {
             refundId = null;
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
         {
-            logger.LogWarning(ex, "Refund failed at Stripe ({Code}); the sweep tries again", ex.StripeError?.Code);
+            logger.LogWarning(ex, "Refund failed at Stripe; the sweep tries again");
             payment.RefundFailed(clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return false;

@@ -61,9 +61,9 @@ public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient st
             logger.LogInformation("Card payment session {SessionId} opened (attempt {Attempt})", session.Id, payment.Attempt);
             return new(session.Url);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
         {
-            logger.LogWarning(ex, "Stripe refused to open a payment session: {Code}", ex.StripeError?.Code);
+            logger.LogWarning(ex, "Stripe did not open a payment session");
             return new(null, "Payments.ProviderUnavailable");
         }
         catch (DbUpdateException)

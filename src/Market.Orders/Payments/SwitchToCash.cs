@@ -1,3 +1,4 @@
+using System.Net;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Core.Payments;
@@ -20,17 +21,43 @@ public sealed class SwitchToCashHandler(MarketDbContext db, IStripeClient stripe
             .SingleOrDefaultAsync(p => db.Orders.Any(o => o.Id == p.OrderId && o.Code == command.Code), ct);
         if (payment is { State: CardPaymentState.Open or CardPaymentState.Failed, SessionId: { } sessionId })
         {
+            var sessions = new SessionService(stripe);
             try
             {
-                await new SessionService(stripe).ExpireAsync(sessionId, cancellationToken: ct);
+                await sessions.ExpireAsync(sessionId, cancellationToken: ct);
             }
-            catch (StripeException ex)
+            catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.BadRequest)
             {
                 // Not open any more: if it was paid, the card payment stands and its webhook places the order.
-                logger.LogInformation("Switch to cash refused, session {SessionId} not expirable: {Message}", sessionId, ex.StripeError?.Message);
-                return new(AdvanceOutcome.Refused, MessageKey: "Payments.PaidMeanwhile");
+                switch (await PaidAsync(sessions, sessionId, ct))
+                {
+                    case true:
+                        logger.LogInformation("Switch to cash refused: session {SessionId} was paid", sessionId);
+                        return new(AdvanceOutcome.Refused, MessageKey: "Payments.PaidMeanwhile");
+                    case null:
+                        return new(AdvanceOutcome.Refused, MessageKey: "Payments.ProviderUnavailable");
+                }
+            }
+            catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
+            {
+                // Until the page is closed it could still take money, so the switch waits for Stripe.
+                logger.LogWarning(ex, "Switch to cash postponed: Stripe unreachable");
+                return new(AdvanceOutcome.Refused, MessageKey: "Payments.ProviderUnavailable");
             }
         }
         return await advance.HandleAsync(new AdvanceOrder(command.Code, OrderAction.PayOnDelivery, null, OrderActor.Resident, null), ct);
+    }
+
+    /// <summary>Null when Stripe cannot say.</summary>
+    private static async Task<bool?> PaidAsync(SessionService sessions, string sessionId, CancellationToken ct)
+    {
+        try
+        {
+            return (await sessions.GetAsync(sessionId, cancellationToken: ct)).PaymentStatus == "paid";
+        }
+        catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
+        {
+            return null;
+        }
     }
 }

@@ -96,6 +96,30 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PaymentPageUnavailable_TellsTheResident_AndCashStillWorks()
+    {
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var code = await CardCheckout.PlaceAsync(Host, product);
+        Stripe.SessionsDown = true;
+
+        var resident = Host.CreateClient(new CookieContainer(), followRedirects: false);
+        var back = await CardCheckout.PressPayAsync(Host, code, resident);
+        Stripe.SessionsDown = false;
+
+        back.ToString().ShouldBe($"/pedidos/{code}");
+        var page = CardCheckout.Text(await resident.GetStringAsync(back));
+        page.ShouldContain("No pudimos abrir la página de pago");
+        page.ShouldContain("Mejor pago en efectivo al retirar");
+        (await CardCheckout.OrderAsync(Host, code)).Status.ShouldBe(OrderStatus.AwaitingPayment);
+
+        (await CardCheckout.PressCashAsync(Host, code)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var order = await CardCheckout.OrderAsync(Host, code);
+        order.Status.ShouldBe(OrderStatus.Placed);
+        order.Payment.ShouldBe(PaymentMethod.CashOnDelivery);
+    }
+
+    [Fact]
     public async Task UnpaidOrder_PastTheTimeout_IsCancelledAndItsStockReleased()
     {
         var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);

@@ -74,7 +74,8 @@ public static partial class CardCheckout
     }
 
     /// <summary>Presses "Pagar con tarjeta" on the tracking page; returns where the app sends the browser (Stripe's page).</summary>
-    public static async Task<Uri> PressPayAsync(MarketHost host, string code) => await PressAsync(host, code, "pagar");
+    public static async Task<Uri> PressPayAsync(MarketHost host, string code, HttpClient? resident = null) =>
+        await PressAsync(resident ?? host.CreateClient(new CookieContainer(), followRedirects: false), code, "pagar");
 
     public static async Task<HttpResponseMessage> PressCashAsync(MarketHost host, string code)
     {
@@ -99,9 +100,8 @@ public static partial class CardCheckout
 
     public static Task<T> QueryAsync<T>(MarketHost host, Func<MarketDbContext, Task<T>> query) => Checkout.QueryAsync(host, query);
 
-    private static async Task<Uri> PressAsync(MarketHost host, string code, string action)
+    private static async Task<Uri> PressAsync(HttpClient client, string code, string action)
     {
-        var client = host.CreateClient(new CookieContainer(), followRedirects: false);
         var page = await client.GetStringAsync($"/pedidos/{code}");
         var response = await client.PostAsync($"/pedidos/{code}/{action}", Form(page));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
