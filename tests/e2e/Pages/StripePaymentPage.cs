@@ -14,4 +14,11 @@ public sealed class StripePaymentPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Pagar \$") }).ClickAsync();
         return new TrackingPage(page);
     }
+
+    /// <summary>The card is declined; the resident goes back to the order's tracking page.</summary>
+    public async Task<TrackingPage> DeclineAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simular tarjeta rechazada" }).ClickAsync();
+        return new TrackingPage(page);
+    }
 }
