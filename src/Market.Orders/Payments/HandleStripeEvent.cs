@@ -26,20 +26,20 @@ public sealed class HandleStripeEventHandler(MarketDbContext db, IOptions<Paymen
     public async Task<StripeEventOutcome> HandleAsync(HandleStripeEvent command, CancellationToken ct)
     {
         var o = options.Value;
+        if (!o.CardEnabled)
+        {
+            return StripeEventOutcome.Refused;
+        }
         var now = clock.GetUtcNow();
         Event stripeEvent;
         try
         {
-            stripeEvent = EventUtility.ConstructEvent(command.Payload, command.Signature ?? "", o.WebhookSecret ?? "",
+            stripeEvent = EventUtility.ConstructEvent(command.Payload, command.Signature ?? "", o.WebhookSecret!,
                 (long)o.WebhookTolerance.TotalSeconds, now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
         catch (StripeException ex)
         {
             logger.LogWarning("Stripe webhook refused: {Reason}", ex.Message);
-            return StripeEventOutcome.Refused;
-        }
-        if (!o.CardEnabled)
-        {
             return StripeEventOutcome.Refused;
         }
         if (await db.StripeEvents.AnyAsync(e => e.Id == stripeEvent.Id, ct))
