@@ -1,6 +1,7 @@
 using Market.Orders.Checkout;
 using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
+using Market.Orders.Payments;
 using Market.Orders.Queue;
 using Market.Orders.Telemetry;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
@@ -39,6 +40,7 @@ public static class OrdersExtensions
             .Configure<BackplaneResync>((o, resync) => o.ConnectionFactory = log => resync.ConnectAsync(o.Configuration, log));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.AddPayments();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))
         {
             builder.Services.AddHostedService<FulfilmentWorker>();

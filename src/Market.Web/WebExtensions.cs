@@ -8,6 +8,7 @@ using Market.Web.Accounts;
 using Market.Web.Api;
 using Market.Web.Media;
 using Market.Web.Operations;
+using Market.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -99,6 +100,7 @@ public static class WebExtensions
         app.MapHub<OrdersHub>("/hubs/pedidos");
         app.MapOrdersApi();
         app.MapMedia();
+        app.MapStripeWebhook();
         return app;
     }
 

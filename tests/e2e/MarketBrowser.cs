@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Market.Tests.E2e;
 
 /// <summary>One real app (with its own Redis) and one headless Chromium for a whole test class; each user gets a context of their own.</summary>
-public sealed class MarketBrowser : IAsyncLifetime
+public class MarketBrowser : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -22,7 +22,10 @@ public sealed class MarketBrowser : IAsyncLifetime
     {
         redis = await RedisServer.StartNewAsync();
         // The journeys see the shop window as a first run does: demo products with their photos.
-        Host = await MarketHost.StartAsync(redis, settings: new Dictionary<string, string?> { ["Seed:DemoPhotos"] = "true" });
+        var settings = new Dictionary<string, string?> { ["Seed:DemoPhotos"] = "true" };
+        await AddSettingsAsync(settings);
+        Host = await MarketHost.StartAsync(redis, settings: settings);
+        await HostStartedAsync();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -31,6 +34,11 @@ public sealed class MarketBrowser : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>For a fixture that brings more servers (the Stripe fake) and points the app at them.</summary>
+    protected virtual Task AddSettingsAsync(Dictionary<string, string?> settings) => Task.CompletedTask;
+
+    protected virtual Task HostStartedAsync() => Task.CompletedTask;
 
     /// <summary>A fresh, phone-sized browser profile in Spanish and Salvadoran time, as most residents use the app.</summary>
     public async Task<IBrowserContext> NewPhoneAsync()
@@ -50,7 +58,7 @@ public sealed class MarketBrowser : IAsyncLifetime
         return context;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null)
         {

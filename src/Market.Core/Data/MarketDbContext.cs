@@ -1,6 +1,7 @@
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Ordering;
+using Market.Core.Payments;
 using Market.Core.Territory;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<FulfilmentHandling> FulfilmentHandlings => Set<FulfilmentHandling>();
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<Nearby.SavedAddress> SavedAddresses => Set<Nearby.SavedAddress>();
+    public DbSet<CardPayment> CardPayments => Set<CardPayment>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<StripeEventReceipt> StripeEvents => Set<StripeEventReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,11 +38,14 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
     }
 
-    /// <summary>Every new order event gets its outbox row in the same SaveChanges, hence the same transaction.</summary>
+    /// <summary>
+    /// Every new order event gets its outbox row in the same SaveChanges, hence the same transaction; except a card
+    /// order's first step, which waits for payment before anything enters the fulfilment queue.
+    /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        foreach (var added in ChangeTracker.Entries<OrderEvent>().Where(e => e.State == EntityState.Added).ToList())
+        foreach (var added in ChangeTracker.Entries<OrderEvent>().Where(e => e.State == EntityState.Added && e.Entity.Status != OrderStatus.AwaitingPayment).ToList())
         {
             Outbox.Add(new OutboxMessage { OrderId = added.Entity.OrderId, Sequence = added.Entity.Sequence, CreatedAt = now });
         }

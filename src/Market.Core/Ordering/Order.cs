@@ -32,14 +32,29 @@ public sealed class Order
     public Money DeliveryFee { get; private set; }
     public Money Total => Subtotal + DeliveryFee;
     public DateTimeOffset PlacedAt { get; private set; }
+
+    /// <summary>When the card payment succeeded; set even when it came after the order was cancelled (and is refunded).</summary>
+    public DateTimeOffset? PaidAt { get; private set; }
+    public DateTimeOffset? RefundedAt { get; private set; }
     public List<OrderItem> Items { get; private set; } = [];
     public List<OrderEvent> Events { get; private set; } = [];
 
     public Money? ChangeDue => CashTendered is { } tendered ? tendered - Total : null;
 
+    /// <summary>Money was taken by card for an order the shop will not fulfil, and not yet given back.</summary>
+    public bool RefundOwed => PaidAt is not null && RefundedAt is null && Status is OrderStatus.Rejected or OrderStatus.Cancelled;
+
+    /// <summary>
+    /// The shop sees an order once it has to act on it: cash at once, card once paid while still awaiting payment
+    /// (a payment that arrives after a cancellation is refunded without ever troubling the shop).
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Order, bool>> ReachedShop { get; } =
+        o => o.Payment == PaymentMethod.CashOnDelivery || o.Events.Any(e => e.Action == OrderAction.ConfirmPayment);
+
     public static Order Place(OrderDraft draft, string idempotencyKey, string? residentId, CustomerContact customer,
-        Money? cashTendered, DateTimeOffset now)
+        Money? cashTendered, DateTimeOffset now, PaymentMethod payment = PaymentMethod.CashOnDelivery)
     {
+        var card = payment == PaymentMethod.Card;
         if (draft.Lines.Count == 0)
         {
             throw new DomainException("Checkout.EmptyCart");
@@ -52,7 +67,7 @@ public sealed class Order
         {
             throw new DomainException("Checkout.AddressRequired");
         }
-        if (cashTendered is { } cash && cash < draft.Total)
+        if (!card && cashTendered is { } cash && cash < draft.Total)
         {
             throw new DomainException("Checkout.CashBelowTotal", draft.Shop.Name, draft.Total.ToString());
         }
@@ -64,17 +79,17 @@ public sealed class Order
             ShopId = draft.Shop.Id,
             ResidentId = residentId,
             IdempotencyKey = idempotencyKey,
-            Status = OrderStatus.Placed,
+            Status = card ? OrderStatus.AwaitingPayment : OrderStatus.Placed,
             Fulfilment = draft.Fulfilment,
             Customer = draft.Fulfilment == Fulfilment.Delivery ? customer : customer with { Address = null, ReferencePoint = null },
-            Payment = PaymentMethod.CashOnDelivery,
-            CashTendered = cashTendered,
+            Payment = payment,
+            CashTendered = card ? null : cashTendered,
             Subtotal = draft.Subtotal,
             DeliveryFee = draft.DeliveryFee,
             PlacedAt = now,
             Items = [.. draft.Lines.Select(l => new OrderItem(l.Product.Id, l.Product.Name, l.Product.Unit, l.Product.Price, l.Quantity))],
         };
-        order.Record(OrderStatus.Placed, action: null, reason: null, now);
+        order.Record(order.Status, action: null, reason: null, now);
         return order;
     }
 
@@ -94,7 +109,44 @@ public sealed class Order
             throw new DomainException("Order.ReasonTooLong");
         }
         Status = target;
+        if (action == OrderAction.ConfirmPayment)
+        {
+            PaidAt = now;
+        }
+        else if (action == OrderAction.PayOnDelivery)
+        {
+            Payment = PaymentMethod.CashOnDelivery;
+        }
         return Record(target, action, reason, now);
+    }
+
+    /// <summary>
+    /// The card payment succeeded. Usually the order then goes to the shop; if it was cancelled meanwhile (timeout,
+    /// resident) the payment is only noted, so that it is refunded. Null when there is no new step.
+    /// </summary>
+    public OrderEvent? ConfirmPayment(DateTimeOffset now)
+    {
+        if (Payment != PaymentMethod.Card || PaidAt is not null)
+        {
+            return null;
+        }
+        if (Status == OrderStatus.AwaitingPayment)
+        {
+            return Apply(OrderAction.ConfirmPayment, OrderActor.Platform, reason: null, now);
+        }
+        PaidAt = now;
+        return null;
+    }
+
+    /// <summary>The card payment was given back; a step on the timeline that does not change the status.</summary>
+    public OrderEvent RecordRefund(DateTimeOffset now)
+    {
+        if (!RefundOwed)
+        {
+            throw new DomainException("Payments.NoRefundOwed");
+        }
+        RefundedAt = now;
+        return Record(Status, OrderAction.Refund, reason: null, now);
     }
 
     private OrderEvent Record(OrderStatus status, OrderAction? action, string? reason, DateTimeOffset now)

@@ -9,6 +9,10 @@ public static class OrderRules
 
     private static readonly Rule[] Table =
     [
+        new(OrderStatus.AwaitingPayment, OrderAction.ConfirmPayment, OrderActor.Platform, OrderStatus.Placed),
+        new(OrderStatus.AwaitingPayment, OrderAction.ExpirePayment, OrderActor.Platform, OrderStatus.Cancelled),
+        new(OrderStatus.AwaitingPayment, OrderAction.PayOnDelivery, OrderActor.Resident, OrderStatus.Placed),
+        new(OrderStatus.AwaitingPayment, OrderAction.Cancel, OrderActor.Resident, OrderStatus.Cancelled),
         new(OrderStatus.Placed, OrderAction.Accept, OrderActor.Shop, OrderStatus.Accepted),
         new(OrderStatus.Placed, OrderAction.Reject, OrderActor.Shop, OrderStatus.Rejected),
         new(OrderStatus.Placed, OrderAction.Cancel, OrderActor.Resident, OrderStatus.Cancelled),

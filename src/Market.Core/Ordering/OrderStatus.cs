@@ -11,6 +11,7 @@ public enum OrderStatus
     PickedUp,
     Rejected,
     Cancelled,
+    AwaitingPayment,
 }
 
 /// <summary>What someone can do to an order; each legal one moves it to exactly one status.</summary>
@@ -24,12 +25,21 @@ public enum OrderAction
     HandOver,
     Reject,
     Cancel,
+    ConfirmPayment,
+    ExpirePayment,
+    PayOnDelivery,
+
+    /// <summary>Not a move: marks the refund on the timeline (<see cref="Order.RecordRefund"/>); never legal in <see cref="Order.Apply"/>.</summary>
+    Refund,
 }
 
 public enum OrderActor
 {
     Shop,
     Resident,
+
+    /// <summary>The platform itself: the card payment provider's events and the unpaid-order timeout.</summary>
+    Platform,
 }
 
 public enum PaymentMethod

@@ -2,14 +2,17 @@ using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Ordering;
+using Market.Orders.Payments;
 using Market.Orders.Queue;
 using Market.Orders.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Market.Orders.Checkout;
 
-public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered);
+public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered,
+    PaymentMethod Payment = PaymentMethod.CashOnDelivery);
 
 /// <summary>A checkout: the cart (product and quantity only, never a price), contact, and per shop how to receive and pay.</summary>
 public sealed record PlaceOrder(
@@ -29,7 +32,7 @@ public sealed record PlaceOrderResult(IReadOnlyList<Order> Orders, IReadOnlyList
 }
 
 public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, OrdersMetrics metrics,
-    ILogger<PlaceOrderHandler> logger)
+    ILogger<PlaceOrderHandler> logger, IOptions<PaymentsOptions> payments)
 {
     public async Task<PlaceOrderResult> HandleAsync(PlaceOrder command, CancellationToken ct)
     {
@@ -66,7 +69,8 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         {
             try
             {
-                orders.Add(Order.Place(draft, command.IdempotencyKey, command.ResidentId, customer, choices[draft.Shop.Id].CashTendered, now));
+                orders.Add(Order.Place(draft, command.IdempotencyKey, command.ResidentId, customer, choices[draft.Shop.Id].CashTendered, now,
+                    choices[draft.Shop.Id].Payment));
             }
             catch (DomainException ex)
             {
@@ -122,7 +126,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         db.Orders.AsNoTracking().Include(o => o.Shop).Include(o => o.Items)
             .Where(o => o.IdempotencyKey == key).OrderBy(o => o.Shop.Name).ToListAsync(ct);
 
-    private static List<CheckoutError> Validate(PlaceOrder command, out CustomerContact customer)
+    private List<CheckoutError> Validate(PlaceOrder command, out CustomerContact customer)
     {
         var errors = new List<CheckoutError>();
         customer = command.Customer;
@@ -141,6 +145,10 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         if (customer.Address?.Length > 300 || customer.ReferencePoint?.Length > 300)
         {
             errors.Add(new("Address", "Checkout.AddressTooLong"));
+        }
+        if (!payments.Value.CardEnabled && command.Shops.Any(s => s.Payment == PaymentMethod.Card))
+        {
+            errors.Add(new("", "Payments.CardUnavailable"));
         }
         if (command.Lines.Count == 0)
         {

@@ -1,8 +1,11 @@
 using Market.Core.Data;
 using Market.Core.Ordering;
+using Market.Core.Payments;
+using Market.Orders.Payments;
 using Market.Orders.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Market.Orders.Fulfilling;
 
@@ -20,7 +23,8 @@ public enum AdvanceOutcome
 
 public sealed record AdvanceOrderResult(AdvanceOutcome Outcome, OrderEvent? Event = null, string? MessageKey = null, object[]? Args = null);
 
-public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, ILogger<AdvanceOrderHandler> logger)
+public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, ILogger<AdvanceOrderHandler> logger,
+    IOptions<PaymentsOptions> payments, RefundOrderHandler refund)
 {
     public async Task<AdvanceOrderResult> HandleAsync(AdvanceOrder command, CancellationToken ct)
     {
@@ -37,8 +41,16 @@ public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, 
         try
         {
             var e = order.Apply(command.Action, command.Actor, command.Reason, clock.GetUtcNow());
+            if (order.Payment == PaymentMethod.CashOnDelivery && e.Status is OrderStatus.Delivered or OrderStatus.PickedUp)
+            {
+                db.Ledger.AddRange(LedgerEntry.ForSale(order, payments.Value.CommissionPercent, e.OccurredAt));
+            }
             await db.SaveChangesAsync(ct);
             outbox.Pulse();
+            if (order.RefundOwed)
+            {
+                await refund.HandleAsync(new RefundOrder(order.Id), ct);
+            }
             logger.LogInformation("Order {Action} by {Actor}: now {Status} (event {Sequence})", command.Action, command.Actor, order.Status, e.Sequence);
             return new(AdvanceOutcome.Done, e);
         }

@@ -24,7 +24,8 @@ public sealed class OrderFeed(MarketDbContext db)
 
     public async Task<List<OrderUpdate>> ForShopOwnerAsync(string ownerId, long afterEventId, CancellationToken ct) =>
         [.. (await UpdatesAsync(db.OrderEvents
-                .Where(e => e.Id > afterEventId && db.Orders.Any(o => o.Id == e.OrderId && o.Shop.OwnerId == ownerId))
+                .Where(e => e.Id > afterEventId && db.Orders.Any(o => o.Id == e.OrderId && o.Shop.OwnerId == ownerId
+                    && (o.Payment == PaymentMethod.CashOnDelivery || o.Events.Any(x => x.Action == OrderAction.ConfirmPayment))))
                 .OrderBy(e => e.Id).Take(MaxCatchUp), ct)).Select(r => r.Update)
             .OrderBy(u => u.EventId)];
 

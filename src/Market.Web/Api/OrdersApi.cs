@@ -43,7 +43,7 @@ public static class OrdersApi
             {
                 return Problem(text, [new CheckoutError($"shop-{s.ShopId}", "Checkout.PayWithInvalid", tendered)]);
             }
-            shops.Add(new ShopChoice(s.ShopId, s.Fulfilment, Money.TryParse(s.CashTendered, out var cash) ? cash : null));
+            shops.Add(new ShopChoice(s.ShopId, s.Fulfilment, Money.TryParse(s.CashTendered, out var cash) ? cash : null, s.Payment));
         }
         var c = request.Customer;
         var result = await handler.HandleAsync(new PlaceOrder(key ?? "", user.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -96,7 +96,7 @@ public sealed record ProductDto(int Id, string Name, string Unit, long PriceCent
 
 public sealed record CustomerDto(string? Name, string? Phone, string? Address, string? ReferencePoint);
 
-public sealed record ShopChoiceDto(int ShopId, Fulfilment Fulfilment, string? CashTendered);
+public sealed record ShopChoiceDto(int ShopId, Fulfilment Fulfilment, string? CashTendered, PaymentMethod Payment = PaymentMethod.CashOnDelivery);
 
 public sealed record PlaceOrderRequest(CustomerDto? Customer, IReadOnlyList<CartLine>? Lines, IReadOnlyList<ShopChoiceDto>? Shops);
 

@@ -5,16 +5,19 @@ using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Orders.Checkout;
+using Market.Orders.Payments;
 using Market.Web.Cart;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Market.Web.Checkout;
 
-public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text) : Controller
+public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text,
+    IOptions<PaymentsOptions> payments) : Controller
 {
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -34,11 +37,11 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                 Fulfilment = s.Shop.OffersDelivery ? Fulfilment.Delivery : Fulfilment.Pickup,
             })],
         };
-        return View(new CheckoutPage(form, cart, []));
+        return View(new CheckoutPage(form, cart, [], payments.Value.CardEnabled));
     }
 
     [HttpPost("/checkout")]
-    public async Task<IActionResult> Place(CheckoutForm form, CancellationToken ct)
+    public async Task<IActionResult> Place(CheckoutForm form, [FromServices] StartCardPaymentHandler startPayment, CancellationToken ct)
     {
         var lines = CartCookie.Read(Request);
         var errors = new List<string>();
@@ -57,7 +60,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                     errors.Add(text["Checkout.PayWithInvalid", choice.PayWith]);
                 }
             }
-            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith));
+            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith, choice.Payment));
         }
         if (errors.Count == 0)
         {
@@ -67,12 +70,23 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
             if (result.Succeeded)
             {
                 CartCookie.Write(Response, []);
+                if (result.Orders is [{ Payment: PaymentMethod.Card } only])
+                {
+                    // One card order: straight on to Stripe's page; if that fails, its tracking page offers a retry or cash.
+                    var payment = await startPayment.HandleAsync(new StartCardPayment(only.Code, new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/")), ct);
+                    if (payment.PaymentUrl is { } url)
+                    {
+                        return Redirect(url);
+                    }
+                    TempData["Error"] = text[payment.MessageKey!].Value;
+                    return LocalRedirect($"/pedidos/{only.Code}");
+                }
                 return LocalRedirect("/pedidos/confirmados?codigos=" + string.Join(',', result.Orders.Select(o => o.Code)));
             }
             errors.AddRange(result.Errors.Select(e => Messages.Format(text, e.MessageKey, e.Args)));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", new CheckoutPage(form, await CartController.LoadAsync(db, lines, ct), errors));
+        return View("Index", new CheckoutPage(form, await CartController.LoadAsync(db, lines, ct), errors, payments.Value.CardEnabled));
     }
 
     [HttpGet("/pedidos/confirmados")]
@@ -80,11 +94,11 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
     {
         var codes = (codigos ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Take(20).ToList();
         var orders = await db.Orders.AsNoTracking().Where(o => codes.Contains(o.Code))
-            .Select(o => new { o.Code, ShopName = o.Shop.Name, o.Subtotal, o.DeliveryFee, o.Fulfilment })
+            .Select(o => new { o.Code, ShopName = o.Shop.Name, o.Subtotal, o.DeliveryFee, o.Fulfilment, o.Status })
             .ToListAsync(ct);
         return orders.Count == 0
             ? NotFound()
             : View(orders.OrderBy(o => o.ShopName, SpanishOrder.Names)
-                .Select(o => new ConfirmedOrder(o.Code, o.ShopName, o.Subtotal + o.DeliveryFee, o.Fulfilment)).ToList());
+                .Select(o => new ConfirmedOrder(o.Code, o.ShopName, o.Subtotal + o.DeliveryFee, o.Fulfilment, o.Status)).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using Market.Core.Catalog;
+using Market.Core.Ordering;
 using Market.Web.Cart;
 
 namespace Market.Web.Checkout;
@@ -19,8 +20,10 @@ public sealed class ShopChoiceForm
     public int ShopId { get; set; }
     public Fulfilment Fulfilment { get; set; }
     public string? PayWith { get; set; }
+    public PaymentMethod Payment { get; set; }
 }
 
-public sealed record CheckoutPage(CheckoutForm Form, CartView Cart, IReadOnlyList<string> Errors);
+public sealed record CheckoutPage(CheckoutForm Form, CartView Cart, IReadOnlyList<string> Errors, bool CardEnabled = false);
 
-public sealed record ConfirmedOrder(string Code, string ShopName, Market.Core.Money Total, Fulfilment Fulfilment);
+public sealed record ConfirmedOrder(string Code, string ShopName, Market.Core.Money Total, Fulfilment Fulfilment,
+    OrderStatus Status = OrderStatus.Placed);

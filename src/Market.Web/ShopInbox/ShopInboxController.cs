@@ -64,7 +64,7 @@ public sealed class ShopInboxController(MarketDbContext db, AdvanceOrderHandler 
 
     private IQueryable<Order> MyOrders() =>
         db.Orders.AsNoTracking().Include(o => o.Shop).Include(o => o.Items).Include(o => o.Events.Where(e => e.Reason != null))
-            .Where(o => o.Shop.OwnerId == Me);
+            .Where(o => o.Shop.OwnerId == Me).Where(Order.ReachedShop);
 }
 
 public sealed record InboxPage(IReadOnlyList<Order> Open, IReadOnlyList<Order> Closed, long LastEventId);

@@ -19,6 +19,16 @@ public sealed class CheckoutPage(IPage page)
 
     public ILocator Pickup(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { Name = "Retiro en la tienda" });
 
+    public ILocator Card(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Pagar con tarjeta") });
+
+    /// <summary>Confirms a checkout of one card order: the browser goes on to the card payment page.</summary>
+    public async Task<StripePaymentPage> ConfirmAndPayByCardAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmar pedido") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pago con tarjeta", Level = 1 })).ToBeVisibleAsync();
+        return new StripePaymentPage(page);
+    }
+
     public Task PayWithAsync(string shop, string amount) => Shop(shop).GetByLabel("Pago con").FillAsync(amount);
 
     public async Task ConfirmAsync()

@@ -14,6 +14,19 @@ public sealed class TrackingPage(IPage page)
 
     public ILocator CancelButton => page.GetByRole(AriaRole.Button, new() { Name = "Cancelar pedido" });
 
+    public ILocator PaymentFailure => page.GetByTestId("payment-failure");
+
+    public ILocator PaymentState => page.GetByTestId("payment-state");
+
+    public async Task<StripePaymentPage> RetryCardAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Intentar de nuevo con tarjeta" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pago con tarjeta", Level = 1 })).ToBeVisibleAsync();
+        return new StripePaymentPage(page);
+    }
+
+    public Task SwitchToCashAsync(string button) => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+
     public Task WaitUntilLiveAsync() => Expect(page.GetByText("En vivo", new() { Exact = true })).ToBeVisibleAsync();
 
     /// <summary>The status shown, and the timeline grown to that many steps with this one last.</summary>

@@ -13,6 +13,10 @@ public sealed class OrderStateMachineTests
     private static OrderStatus? ExpectedTarget(OrderStatus from, OrderAction action, OrderActor actor, Fulfilment fulfilment) =>
         (from, action, actor, fulfilment) switch
         {
+            (AwaitingPayment, ConfirmPayment, OrderActor.Platform, _) => Placed,
+            (AwaitingPayment, ExpirePayment, OrderActor.Platform, _) => Cancelled,
+            (AwaitingPayment, PayOnDelivery, OrderActor.Resident, _) => Placed,
+            (AwaitingPayment, Cancel, OrderActor.Resident, _) => Cancelled,
             (Placed, Accept, OrderActor.Shop, _) => Accepted,
             (Placed, Reject, OrderActor.Shop, _) => Rejected,
             (Placed, Cancel, OrderActor.Resident, _) => Cancelled,
@@ -28,6 +32,7 @@ public sealed class OrderStateMachineTests
 
     private static OrderAction[]? PathTo(OrderStatus status, Fulfilment fulfilment) => (status, fulfilment) switch
     {
+        (AwaitingPayment, _) => [],
         (Placed, _) => [],
         (Accepted, _) => [Accept],
         (Preparing, _) => [Accept, StartPreparing],
@@ -40,7 +45,12 @@ public sealed class OrderStateMachineTests
         _ => null,
     };
 
-    private static OrderActor ActorFor(OrderAction action) => action == Cancel ? OrderActor.Resident : OrderActor.Shop;
+    private static OrderActor ActorFor(OrderAction action) => action switch
+    {
+        Cancel or PayOnDelivery => OrderActor.Resident,
+        ConfirmPayment or ExpirePayment => OrderActor.Platform,
+        _ => OrderActor.Shop,
+    };
 
     private static string? ReasonFor(OrderAction action) => action is Reject or Cancel ? "Se acabó el pan" : null;
 
@@ -97,6 +107,7 @@ public sealed class OrderStateMachineTests
         var data = new TheoryData<OrderStatus, OrderAction, OrderActor, string?>();
         foreach (var reason in new[] { null, "", "   " })
         {
+            data.Add(AwaitingPayment, Cancel, OrderActor.Resident, reason);
             data.Add(Placed, Reject, OrderActor.Shop, reason);
             data.Add(Placed, Cancel, OrderActor.Resident, reason);
             data.Add(Accepted, Reject, OrderActor.Shop, reason);
@@ -107,7 +118,8 @@ public sealed class OrderStateMachineTests
 
     private static Order OrderIn(OrderStatus status, Fulfilment fulfilment)
     {
-        var order = Sample.PlacedOrder(fulfilment);
+        // A card order starts out awaiting payment; every other state is reached from a cash order.
+        var order = status == AwaitingPayment ? Sample.CardOrder(fulfilment) : Sample.PlacedOrder(fulfilment);
         foreach (var action in PathTo(status, fulfilment)!)
         {
             order.Apply(action, ActorFor(action), ReasonFor(action), Sample.Now);
@@ -172,9 +184,13 @@ public sealed class OrderStateMachineTests
     [InlineData(Fulfilment.Pickup, new[] { Accept, StartPreparing, MarkReady, HandOver })]
     [InlineData(Fulfilment.Delivery, new[] { Accept, StartPreparing, Reject })]
     [InlineData(Fulfilment.Pickup, new[] { Cancel })]
-    public void Apply_EachStep_AppendsOneEventNumberedWithoutGaps(Fulfilment fulfilment, OrderAction[] path)
+    [InlineData(Fulfilment.Delivery, new[] { ConfirmPayment, Accept, StartPreparing, SendOut, Deliver }, PaymentMethod.Card)]
+    [InlineData(Fulfilment.Pickup, new[] { PayOnDelivery, Accept }, PaymentMethod.Card)]
+    [InlineData(Fulfilment.Pickup, new[] { ExpirePayment }, PaymentMethod.Card)]
+    public void Apply_EachStep_AppendsOneEventNumberedWithoutGaps(Fulfilment fulfilment, OrderAction[] path,
+        PaymentMethod payment = PaymentMethod.CashOnDelivery)
     {
-        var order = Sample.PlacedOrder(fulfilment);
+        var order = Sample.PlacedOrder(fulfilment, payment);
 
         foreach (var action in path)
         {

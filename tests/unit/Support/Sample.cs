@@ -33,10 +33,12 @@ public static class Sample
         Price = Money.FromDollars(price),
     };
 
-    public static Order PlacedOrder(Fulfilment fulfilment)
+    public static Order PlacedOrder(Fulfilment fulfilment, PaymentMethod payment = PaymentMethod.CashOnDelivery)
     {
         var shop = Shop();
         var draft = new OrderDraft(shop, fulfilment, [new OrderDraftLine(Product(shop, 10, 1.25m), 2)]);
-        return Order.Place(draft, Guid.NewGuid().ToString("N"), "resident-1", Customer, null, Now);
+        return Order.Place(draft, Guid.NewGuid().ToString("N"), "resident-1", Customer, null, Now, payment);
     }
+
+    public static Order CardOrder(Fulfilment fulfilment) => PlacedOrder(fulfilment, PaymentMethod.Card);
 }

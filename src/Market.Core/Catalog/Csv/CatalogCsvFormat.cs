@@ -62,7 +62,7 @@ public static class CatalogCsvFormat
 
     private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    private static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
+    public static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {

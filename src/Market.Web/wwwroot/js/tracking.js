@@ -15,7 +15,7 @@
         const li = document.createElement("li");
         li.dataset.sequence = update.sequence;
         const strong = document.createElement("strong");
-        strong.textContent = labels[update.status];
+        strong.textContent = update.action === "Refund" ? root.dataset.refunded : labels[update.status];
         const time = document.createElement("time");
         const parts = Object.fromEntries(format.formatToParts(new Date(update.occurredAt)).map(p => [p.type, p.value]));
         time.textContent = `${parts.day} ${parts.month.replace(".", "")} ${parts.hour}:${parts.minute}`;
@@ -23,6 +23,8 @@
         timeline.append(li);
         status.textContent = labels[update.status];
         if (update.status !== "Placed") document.getElementById("cancel-form")?.remove();
+        // The payment panel was drawn for the old state (pay buttons): reload it rather than offer a stale choice.
+        if (update.action === "ConfirmPayment" || update.action === "Refund") location.reload();
     }
 
     async function follow(connection) {

@@ -1,0 +1,95 @@
+using Market.Core.Data;
+using Market.Core.Ordering;
+using Market.Core.Payments;
+using Market.Orders.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Market.Orders.Payments;
+
+/// <summary>Cancels card orders left unpaid past the timeout and puts their stock back.</summary>
+public sealed record ExpireUnpaidOrders(int MaxOrders = 100);
+
+public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient stripe, IOptions<PaymentsOptions> options, TimeProvider clock,
+    OutboxSignal outbox, ILogger<ExpireUnpaidOrdersHandler> logger)
+{
+    /// <summary>The number of orders cancelled.</summary>
+    public async Task<int> HandleAsync(ExpireUnpaidOrders command, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.UnpaidTimeout;
+        var due = await db.Orders.Where(o => o.Status == OrderStatus.AwaitingPayment && o.PlacedAt < cutoff)
+            .OrderBy(o => o.PlacedAt).Select(o => o.Id).Take(command.MaxOrders).ToListAsync(ct);
+        var cancelled = 0;
+        foreach (var orderId in due)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                cancelled += await ExpireAsync(orderId, ct) ? 1 : 0;
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
+            {
+                logger.LogInformation("Unpaid order {OrderId} changed while expiring; left for the next sweep", orderId);
+            }
+            catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
+            {
+                logger.LogWarning(ex, "Could not check the payment of unpaid order {OrderId}; left for the next sweep", orderId);
+            }
+        }
+        if (cancelled > 0)
+        {
+            outbox.Pulse();
+        }
+        return cancelled;
+    }
+
+    private async Task<bool> ExpireAsync(Guid orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.Include(o => o.Items).SingleAsync(o => o.Id == orderId, ct);
+        var payment = await db.CardPayments.FindAsync([orderId], ct);
+        var now = clock.GetUtcNow();
+        using var scope = logger.BeginScope("Order {OrderCode}", order.Code);
+        if (payment?.SessionId is { } sessionId && await PaidMeanwhileAsync(sessionId, ct) is { } paid)
+        {
+            // Paid just before the deadline and the webhook has not arrived yet: the order goes ahead.
+            CardPaymentSteps.ConfirmPaid(db, order, payment, paid, options.Value.CommissionPercent, now);
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        order.Apply(OrderAction.ExpirePayment, OrderActor.Platform, reason: null, now);
+        payment?.Failed(null, CardPayment.ExpiredCode, now);
+        await db.SaveChangesAsync(ct);
+        foreach (var item in order.Items)
+        {
+            var quantity = item.Quantity;
+            await db.Products.Where(p => p.Id == item.ProductId && p.Stock != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + quantity), ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Unpaid card order cancelled after {Timeout}; stock released", options.Value.UnpaidTimeout);
+        return true;
+    }
+
+    /// <summary>Expires the session at Stripe so it cannot take money any more, unless it already has.</summary>
+    private async Task<Session?> PaidMeanwhileAsync(string sessionId, CancellationToken ct)
+    {
+        var sessions = new SessionService(stripe);
+        var session = await sessions.GetAsync(sessionId, cancellationToken: ct);
+        if (session.Status == "open")
+        {
+            try
+            {
+                session = await sessions.ExpireAsync(sessionId, cancellationToken: ct);
+            }
+            catch (StripeException)
+            {
+                session = await sessions.GetAsync(sessionId, cancellationToken: ct);
+            }
+        }
+        return session.PaymentStatus == "paid" ? session : null;
+    }
+}
