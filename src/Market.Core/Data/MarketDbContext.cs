@@ -1,5 +1,6 @@
 using Market.Core.Accounts;
 using Market.Core.Catalog;
+using Market.Core.MarketDays;
 using Market.Core.Ordering;
 using Market.Core.Territory;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,11 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<FulfilmentHandling> FulfilmentHandlings => Set<FulfilmentHandling>();
+    public DbSet<PublicSpace> PublicSpaces => Set<PublicSpace>();
+    public DbSet<MarketLimits> MarketLimits => Set<MarketLimits>();
+    public DbSet<MarketSeries> MarketSeries => Set<MarketSeries>();
+    public DbSet<MarketDay> MarketDays => Set<MarketDay>();
+    public DbSet<StallApplication> StallApplications => Set<StallApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,9 @@ public sealed class Order
     public Money DeliveryFee { get; private set; }
     public Money Total => Subtotal + DeliveryFee;
     public DateTimeOffset PlacedAt { get; private set; }
+
+    /// <summary>Set when the order is picked up at the vendor's stall on that market day.</summary>
+    public int? MarketDayId { get; private set; }
     public List<OrderItem> Items { get; private set; } = [];
     public List<OrderEvent> Events { get; private set; } = [];
 
@@ -76,6 +79,16 @@ public sealed class Order
         };
         order.Record(OrderStatus.Placed, action: null, reason: null, now);
         return order;
+    }
+
+    /// <summary>Ties a pickup order to the market day whose stall it is collected at; the caller checks the stall exists.</summary>
+    public void PickUpAtMarket(int marketDayId)
+    {
+        if (Fulfilment != Fulfilment.Pickup)
+        {
+            throw new DomainException("Checkout.MarketPickupOnly");
+        }
+        MarketDayId = marketDayId;
     }
 
     public IReadOnlyList<OrderAction> NextActions(OrderActor actor) => OrderRules.Actions(Status, actor, Fulfilment);
