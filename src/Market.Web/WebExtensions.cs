@@ -65,6 +65,8 @@ public static class WebExtensions
         services.AddScoped<Onboarding.RegisterShopHandler>();
         services.AddScoped<Onboarding.EditShopHandler>();
         services.AddScoped<Accounts.UseSetupCodeHandler>();
+        services.AddScoped<Stalls.ApplyForStallHandler>();
+        services.AddScoped<Stalls.ChangeStallApplicationHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

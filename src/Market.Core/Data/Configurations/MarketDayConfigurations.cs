@@ -61,7 +61,8 @@ internal sealed class StallApplicationConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<StallApplication> b)
     {
-        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        // A conditional update: a change saves only if the status is still the one it was read with.
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(a => a.Reason).HasMaxLength(StallApplication.ReasonLength);
         b.Ignore(a => a.HoldsStall);
         b.HasOne(a => a.MarketDay).WithMany().HasForeignKey(a => a.MarketDayId).OnDelete(DeleteBehavior.Cascade);
