@@ -1,6 +1,7 @@
 using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.MarketDays;
 using Market.Core.Ordering;
 using Market.Orders.Queue;
 using Market.Orders.Telemetry;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Market.Orders.Checkout;
 
-public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered);
+/// <param name="MarketDayId">Pickup at the vendor's stall on that market day.</param>
+public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered, int? MarketDayId = null);
 
 /// <summary>A checkout: the cart (product and quantity only, never a price), contact, and per shop how to receive and pay.</summary>
 public sealed record PlaceOrder(
@@ -73,6 +75,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
                 errors.Add(new CheckoutError($"shop-{draft.Shop.Id}", ex.MessageKey, [.. ex.Args]));
             }
         }
+        errors.AddRange(await PickUpAtMarketsAsync(orders, choices, now, ct));
         return errors.Count > 0 ? new([], errors) : await SaveAsync(command.IdempotencyKey, lines, catalog, orders, ct);
     }
 
@@ -116,6 +119,31 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             }
         }
         return new(orders, []);
+    }
+
+    /// <summary>An order for pickup at a market needs the vendor's approved stall on a day still to come.</summary>
+    private async Task<List<CheckoutError>> PickUpAtMarketsAsync(List<Order> orders, Dictionary<int, ShopChoice> choices, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var errors = new List<CheckoutError>();
+        foreach (var order in orders)
+        {
+            if (choices[order.ShopId].MarketDayId is not { } dayId)
+            {
+                continue;
+            }
+            var hasStall = await db.StallApplications.AnyAsync(a => a.MarketDayId == dayId && a.ShopId == order.ShopId
+                && a.Status == StallApplicationStatus.Approved && a.MarketDay.Status == MarketDayStatus.Scheduled && a.MarketDay.EndsAt > now, ct);
+            try
+            {
+                order.PickUpAtMarket(hasStall ? dayId : throw new DomainException("Checkout.MarketDayUnavailable"));
+            }
+            catch (DomainException ex)
+            {
+                errors.Add(new CheckoutError($"shop-{order.ShopId}", ex.MessageKey, [.. ex.Args]));
+            }
+        }
+        return errors;
     }
 
     private Task<List<Order>> OrdersWithKey(string key, CancellationToken ct) =>

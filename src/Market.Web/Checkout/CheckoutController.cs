@@ -6,6 +6,7 @@ using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Orders.Checkout;
 using Market.Web.Cart;
+using Market.Web.Markets;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Checkout;
 
-public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text) : Controller
+public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text, TimeProvider clock) : Controller
 {
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -34,7 +35,13 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                 Fulfilment = s.Shop.OffersDelivery ? Fulfilment.Delivery : Fulfilment.Pickup,
             })],
         };
-        return View(new CheckoutPage(form, cart, []));
+        var markets = await MarketPickup.ForAsync(db, cart, clock, ct);
+        foreach (var choice in form.Shops.Where(c => markets.ContainsKey(c.ShopId)))
+        {
+            choice.MarketDayId = markets[choice.ShopId][0].MarketDayId;
+            choice.Fulfilment = Fulfilment.Pickup;
+        }
+        return View(new CheckoutPage(form, cart, []) { Markets = markets });
     }
 
     [HttpPost("/checkout")]
@@ -57,7 +64,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                     errors.Add(text["Checkout.PayWithInvalid", choice.PayWith]);
                 }
             }
-            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith));
+            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith, choice.MarketDayId));
         }
         if (errors.Count == 0)
         {
@@ -72,7 +79,8 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
             errors.AddRange(result.Errors.Select(e => Messages.Format(text, e.MessageKey, e.Args)));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", new CheckoutPage(form, await CartController.LoadAsync(db, lines, ct), errors));
+        var cart = await CartController.LoadAsync(db, lines, ct);
+        return View("Index", new CheckoutPage(form, cart, errors) { Markets = await MarketPickup.ForAsync(db, cart, clock, ct) });
     }
 
     [HttpGet("/pedidos/confirmados")]

@@ -57,10 +57,10 @@ public sealed class StorefrontController(MarketDbContext db) : Controller
         return View(new ShopPage(shop, products));
     }
 
-    private static IQueryable<Product> Visible(IQueryable<Product> products) =>
+    internal static IQueryable<Product> Visible(IQueryable<Product> products) =>
         products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
 
-    private static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
+    internal static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
         products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name,
             p.ShopId, p.Shop.Name, p.Shop.Municipality.Name,
             // Three scalar subqueries rather than one row: SQLite cannot join a "first photo" row (no APPLY).

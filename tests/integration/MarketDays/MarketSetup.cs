@@ -64,6 +64,30 @@ public static class MarketSetup
         return email;
     }
 
+    /// <summary>The vendor's approved stall on the day, and one product of theirs with stock; straight in the database.</summary>
+    public static async Task<(int ShopId, Product Product)> StallWithProductAsync(MarketHost host, int dayId, string vendorEmail, int stall)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
+        var shop = await db.Shops.SingleAsync(s => db.Users.Any(u => u.Id == s.OwnerId && u.Email == vendorEmail));
+        var day = await db.MarketDays.Include(d => d.PublicSpace).SingleAsync(d => d.Id == dayId);
+        var application = StallApplication.Apply(day, shop, null, DateTimeOffset.UtcNow);
+        application.Approve(stall, day.PublicSpace, Market.Core.Money.Zero);
+        db.StallApplications.Add(application);
+        var product = new Product
+        {
+            ShopId = shop.Id,
+            CategoryId = await db.Categories.Select(c => c.Id).FirstAsync(),
+            Name = "Güisquil de " + shop.Name,
+            Unit = "unidad",
+            Price = new Market.Core.Money(35),
+            Stock = 40,
+        };
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        return (shop.Id, product);
+    }
+
     /// <summary>Posts a form with the anti-forgery token of any page of the signed-in user (the layout's sign-out form has one).</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string action, IDictionary<string, string>? fields = null)
     {

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ical.Net;
+using Market.Core.Catalog;
+using Market.Core.MarketDays;
+using Market.Tests.Integration.Spine;
+using Market.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static Market.Tests.Integration.MarketDays.MarketSetup;
+
+namespace Market.Tests.Integration.MarketDays;
+
+/// <summary>What residents see of market days, ordering ahead for pickup at a stall, and the calendar feeds.</summary>
+public abstract partial class MarketResidentTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : SpineFixture
+{
+    private MarketHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Mercados_ListsUpcomingDaysWithTheirVendors_ByMunicipality_AndNearestFirst()
+    {
+        var (ssSpace, ssDay) = await SpaceWithDayAsync(Host, "SS", daysAhead: 3);
+        var (stSpace, _) = await SpaceWithDayAsync(Host, "ST", daysAhead: 2);
+        var vendor = await VendorAsync(Host);
+        var (shopId, _) = await StallWithProductAsync(Host, ssDay.Id, vendor, 4);
+        var vendorName = await Checkout.QueryAsync(Host, db => db.Shops.Where(s => s.Id == shopId).Select(s => s.Name).SingleAsync());
+        var client = Host.CreateClient();
+
+        var sanSalvador = await client.GetStringAsync("/mercados?municipio=SS");
+        var nearSantaTecla = await client.GetStringAsync($"/mercados?lat={stSpace.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&lng={stSpace.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        var dayPage = await client.GetStringAsync($"/mercados/{ssDay.Id}");
+
+        sanSalvador.ShouldContain(ssSpace.Name);
+        sanSalvador.ShouldContain("07:00–13:00");
+        sanSalvador.ShouldContain("Vendedores: " + vendorName);
+        sanSalvador.ShouldNotContain(stSpace.Name);
+        nearSantaTecla.IndexOf(stSpace.Name, StringComparison.Ordinal).ShouldBeLessThan(nearSantaTecla.IndexOf(ssSpace.Name, StringComparison.Ordinal));
+        nearSantaTecla.ShouldContain("a 0.0 km");
+        dayPage.ShouldContain(vendorName);
+        dayPage.ShouldContain("puesto 4");
+        dayPage.ShouldContain("Güisquil de " + vendorName);
+    }
+
+    [Fact]
+    public async Task ResidentOrdersAheadForPickupAtTheStall_AndTheOrderGoesThroughTheFulfilmentQueue()
+    {
+        var (_, day) = await SpaceWithDayAsync(Host, daysAhead: 4);
+        var vendor = await VendorAsync(Host);
+        var (shopId, product) = await StallWithProductAsync(Host, day.Id, vendor, 7);
+        var resident = Host.CreateClient(new CookieContainer(), followRedirects: false);
+        await AddToCartAsync(resident, day.Id, product.Id);
+
+        var checkout = await resident.GetStringAsync("/checkout");
+        checkout.ShouldContain("Retirar en el mercado");
+        checkout.ShouldContain("puesto 7");
+        var placed = await resident.PostAsync("/checkout", new FormUrlEncodedContent(CheckoutFields(checkout, shopId, day.Id)));
+
+        placed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await placed.Content.ReadAsStringAsync());
+        var order = await Checkout.QueryAsync(Host, db => db.Orders.AsNoTracking().SingleAsync(o => o.ShopId == shopId));
+        order.MarketDayId.ShouldBe(day.Id);
+        order.Fulfilment.ShouldBe(Fulfilment.Pickup);
+        await Eventually.Until(() => Checkout.QueryAsync(Host, db => db.FulfilmentHandlings.CountAsync(h => h.OrderId == order.Id)), n => n == 1);
+    }
+
+    [Fact]
+    public async Task OrderForAMarketDayWhereTheVendorHasNoStall_IsRefused_AndNothingIsStored()
+    {
+        var (_, day) = await SpaceWithDayAsync(Host, daysAhead: 5);
+        var (_, otherDay) = await SpaceWithDayAsync(Host, daysAhead: 6);
+        var vendor = await VendorAsync(Host);
+        var (shopId, product) = await StallWithProductAsync(Host, day.Id, vendor, 1);
+        var resident = Host.CreateClient(new CookieContainer(), followRedirects: false);
+        await AddToCartAsync(resident, day.Id, product.Id);
+        var checkout = await resident.GetStringAsync("/checkout");
+
+        var refused = await resident.PostAsync("/checkout", new FormUrlEncodedContent(CheckoutFields(checkout, shopId, otherDay.Id)));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Ese vendedor ya no tiene puesto en esa jornada");
+        (await Checkout.QueryAsync(Host, db => db.Orders.AnyAsync(o => o.ShopId == shopId))).ShouldBeFalse();
+        (await Checkout.QueryAsync(Host, db => db.Products.SingleAsync(p => p.Id == product.Id))).Stock.ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task CalendarFeeds_ParseBack_WithElSalvadorTimes_AndCancelledDaysMarked()
+    {
+        var (space, day) = await SpaceWithDayAsync(Host, "SO", daysAhead: 9);
+        var (_, cancelled) = await SpaceWithDayAsync(Host, "SO", daysAhead: 10);
+        await Checkout.QueryAsync(Host, async db =>
+        {
+            var d = await db.MarketDays.SingleAsync(x => x.Id == cancelled.Id);
+            d.Cancel("Lluvia");
+            return await db.SaveChangesAsync();
+        });
+        var client = Host.CreateClient();
+
+        var municipalityFeed = await client.GetAsync("/mercados/calendario/SO.ics");
+        var spaceFeed = Calendar.Load(await client.GetStringAsync($"/mercados/espacios/{space.Id}.ics"))!;
+
+        municipalityFeed.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        var calendar = Calendar.Load(await municipalityFeed.Content.ReadAsStringAsync())!;
+        var held = calendar.Events.Single(e => e.Uid!.StartsWith($"mercado-{day.Id}@", StringComparison.Ordinal));
+        held.DtStart!.TzId.ShouldBe("America/El_Salvador");
+        held.DtStart.Hour.ShouldBe(7);
+        held.DtStart.AsUtc.ShouldBe(day.StartsAt.UtcDateTime);
+        held.DtEnd!.AsUtc.ShouldBe(day.EndsAt.UtcDateTime);
+        held.Summary.ShouldBe("Mercado en " + space.Name);
+        held.Status.ShouldBe(EventStatus.Confirmed);
+        calendar.TimeZones.Single().TzId.ShouldBe("America/El_Salvador");
+        var off = calendar.Events.Single(e => e.Uid!.StartsWith($"mercado-{cancelled.Id}@", StringComparison.Ordinal));
+        off.Status.ShouldBe(EventStatus.Cancelled);
+        off.Description.ShouldBe("Lluvia");
+        spaceFeed.Events.Select(e => e.Uid).ShouldBe([held.Uid]);
+        (await client.GetAsync("/mercados/calendario/XX.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task AddToCartAsync(HttpClient resident, int dayId, int productId)
+    {
+        var page = await resident.GetStringAsync($"/mercados/{dayId}");
+        var added = await resident.PostAsync("/carrito/agregar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["productId"] = productId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["quantity"] = "2",
+            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(page),
+        }));
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static Dictionary<string, string> CheckoutFields(string checkout, int shopId, int marketDayId) => new()
+    {
+        ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(checkout),
+        ["IdempotencyKey"] = IdempotencyKey().Match(checkout).Groups[1].Value,
+        ["Name"] = "Ana López",
+        ["Phone"] = "+503 7123 4567",
+        ["Shops[0].ShopId"] = shopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Shops[0].Fulfilment"] = nameof(Fulfilment.Pickup),
+        ["Shops[0].MarketDayId"] = marketDayId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [GeneratedRegex("name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex IdempotencyKey();
+}
+
+public sealed class SqliteMarketResidentTests(SqliteSpine fixture) : MarketResidentTests<SqliteSpine>(fixture);
+
+public sealed class PostgresMarketResidentTests(PostgresSpine fixture) : MarketResidentTests<PostgresSpine>(fixture);
