@@ -34,6 +34,7 @@ public static class OrdersExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("market"));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
+        builder.Services.AddSingleton<Market.Core.MarketDays.IMarketDayNotices, SignalRMarketDayNotices>();
         builder.Services.AddHostedService<OutboxRelay>();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))
         {

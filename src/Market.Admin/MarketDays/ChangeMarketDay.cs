@@ -14,7 +14,7 @@ public sealed record ChangeMarketDay(int MarketDayId, string? Reason, DateOnly? 
 
 public sealed record DayChangeResult(StaffOutcome Outcome, string? MessageKey = null, IReadOnlyList<object>? Args = null, IReadOnlyList<RuleBreak>? Breaks = null);
 
-public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider clock)
+public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider clock, IMarketDayNotices notices)
 {
     public async Task<DayChangeResult> HandleAsync(ChangeMarketDay command, CancellationToken ct)
     {
@@ -52,6 +52,13 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
             {
                 day.Cancel(command.Reason);
             }
+            var now = clock.GetUtcNow();
+            // Each order event gets its outbox row in this transaction: residents and shops hear of it even if the push below is lost.
+            var orders = await db.Orders.Where(o => o.MarketDayId == day.Id).ToListAsync(ct);
+            foreach (var order in orders)
+            {
+                order.NoteMarketDayChange(!command.IsMove, day.ChangeReason!, now);
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -63,6 +70,11 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
         {
             return new(StaffOutcome.Refused, "MarketDays.ChangedMeanwhile");
         }
+        var vendors = await db.StallApplications
+            .Where(a => a.MarketDayId == day.Id && (a.Status == StallApplicationStatus.Approved || a.Status == StallApplicationStatus.Offered))
+            .Select(a => a.ShopId).ToListAsync(ct);
+        await notices.PublishAsync(new MarketDayNotice(day.Id, day.PublicSpace.Name, day.Date, day.Opens, day.Closes, day.Status, day.ChangeReason,
+            day.MovedFrom), vendors, ct);
         return new(StaffOutcome.Done);
     }
 }

@@ -91,6 +91,14 @@ public sealed class Order
         MarketDayId = marketDayId;
     }
 
+    /// <summary>
+    /// Tells the resident and the shop (through the outbox, like every event) that the order's market day was cancelled or
+    /// moved. The status does not change: the shop decides what to do with the order.
+    /// </summary>
+    public OrderEvent? NoteMarketDayChange(bool cancelled, string reason, DateTimeOffset now) =>
+        OrderRules.IsFinal(Status) ? null
+            : Record(Status, cancelled ? OrderAction.MarketDayCancelled : OrderAction.MarketDayMoved, reason, now);
+
     public IReadOnlyList<OrderAction> NextActions(OrderActor actor) => OrderRules.Actions(Status, actor, Fulfilment);
 
     public OrderEvent Apply(OrderAction action, OrderActor actor, string? reason, DateTimeOffset now)

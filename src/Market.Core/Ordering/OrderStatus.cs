@@ -24,6 +24,12 @@ public enum OrderAction
     HandOver,
     Reject,
     Cancel,
+
+    /// <summary>Not a step anyone takes: the market day of a pickup order was cancelled; the status stays.</summary>
+    MarketDayCancelled,
+
+    /// <summary>Not a step anyone takes: the market day of a pickup order was moved; the status stays.</summary>
+    MarketDayMoved,
 }
 
 public enum OrderActor

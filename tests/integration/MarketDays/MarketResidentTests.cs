@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Ical.Net;
 using Market.Core.Catalog;
 using Market.Core.MarketDays;
@@ -11,7 +10,7 @@ using static Market.Tests.Integration.MarketDays.MarketSetup;
 namespace Market.Tests.Integration.MarketDays;
 
 /// <summary>What residents see of market days, ordering ahead for pickup at a stall, and the calendar feeds.</summary>
-public abstract partial class MarketResidentTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+public abstract class MarketResidentTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : SpineFixture
 {
     private MarketHost Host => fixture.Host;
@@ -113,32 +112,6 @@ public abstract partial class MarketResidentTests<TFixture>(TFixture fixture) : 
         spaceFeed.Events.Select(e => e.Uid).ShouldBe([held.Uid]);
         (await client.GetAsync("/mercados/calendario/XX.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    private static async Task AddToCartAsync(HttpClient resident, int dayId, int productId)
-    {
-        var page = await resident.GetStringAsync($"/mercados/{dayId}");
-        var added = await resident.PostAsync("/carrito/agregar", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["productId"] = productId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["quantity"] = "2",
-            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(page),
-        }));
-        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
-    private static Dictionary<string, string> CheckoutFields(string checkout, int shopId, int marketDayId) => new()
-    {
-        ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(checkout),
-        ["IdempotencyKey"] = IdempotencyKey().Match(checkout).Groups[1].Value,
-        ["Name"] = "Ana López",
-        ["Phone"] = "+503 7123 4567",
-        ["Shops[0].ShopId"] = shopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Shops[0].Fulfilment"] = nameof(Fulfilment.Pickup),
-        ["Shops[0].MarketDayId"] = marketDayId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
-    [GeneratedRegex("name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"")]
-    private static partial Regex IdempotencyKey();
 }
 
 public sealed class SqliteMarketResidentTests(SqliteSpine fixture) : MarketResidentTests<SqliteSpine>(fixture);

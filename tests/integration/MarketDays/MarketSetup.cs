@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Market.Tests.Integration.MarketDays;
 
 /// <summary>Spaces, market days and vendors made straight in the database, so each test starts from its own.</summary>
-public static class MarketSetup
+public static partial class MarketSetup
 {
     public const string SanSalvadorStaff = "alcaldia.ss@demo.sv";
     public const string MetroStaff = "amss@demo.sv";
@@ -100,4 +101,30 @@ public static class MarketSetup
         Checkout.QueryAsync(host, db => db.StallApplications.AsNoTracking().Where(a => a.MarketDayId == dayId).OrderBy(a => a.Id).ToListAsync());
 
     public static bool IsRedirect(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.Redirect;
+
+    public static async Task AddToCartAsync(HttpClient resident, int dayId, int productId)
+    {
+        var page = await resident.GetStringAsync($"/mercados/{dayId}");
+        var added = await resident.PostAsync("/carrito/agregar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["productId"] = productId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["quantity"] = "2",
+            ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(page),
+        }));
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    public static Dictionary<string, string> CheckoutFields(string checkout, int shopId, int marketDayId) => new()
+    {
+        ["__RequestVerificationToken"] = MarketHost.AntiforgeryToken(checkout),
+        ["IdempotencyKey"] = IdempotencyKey().Match(checkout).Groups[1].Value,
+        ["Name"] = "Ana López",
+        ["Phone"] = "+503 7123 4567",
+        ["Shops[0].ShopId"] = shopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Shops[0].Fulfilment"] = nameof(Fulfilment.Pickup),
+        ["Shops[0].MarketDayId"] = marketDayId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [GeneratedRegex("name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex IdempotencyKey();
 }
