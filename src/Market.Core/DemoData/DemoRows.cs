@@ -10,3 +10,7 @@ internal sealed record ShopRow(int Number, string Name, ShopKind Kind, string Mu
 
 /// <summary>A line of productos-demo.csv.</summary>
 internal sealed record ProductRow(string Category, string Name, string Unit, Money Price, bool IsLocal, IReadOnlySet<ShopKind> SoldBy);
+
+/// <summary>A line of mercados-demo.csv: a public space and its usual market hours in words.</summary>
+internal sealed record MarketRow(string MunicipalityCode, string Name, MarketDays.PublicSpaceKind Kind, MarketDays.StreetUse? StreetUse, int Stalls,
+    string Usual, string StreetHours);
