@@ -64,6 +64,10 @@ public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvid
 
     private async Task DecideAsync(StallApplication application, PublicSpace space, ReviewStallApplication command, CancellationToken ct)
     {
+        if (command.Decision is StallDecision.Approve or StallDecision.WaitList && application.MarketDay.Status != MarketDayStatus.Scheduled)
+        {
+            throw new DomainException("Stalls.DayClosed");
+        }
         switch (command.Decision)
         {
             case StallDecision.Approve:

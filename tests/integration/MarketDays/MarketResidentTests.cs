@@ -58,6 +58,7 @@ public abstract class MarketResidentTests<TFixture>(TFixture fixture) : IClassFi
         var order = await Checkout.QueryAsync(Host, db => db.Orders.AsNoTracking().SingleAsync(o => o.ShopId == shopId));
         order.MarketDayId.ShouldBe(day.Id);
         order.Fulfilment.ShouldBe(Fulfilment.Pickup);
+        (await resident.GetStringAsync($"/pedidos/{order.Code}")).ShouldContain(", puesto 7");
         await Eventually.Until(() => Checkout.QueryAsync(Host, db => db.FulfilmentHandlings.CountAsync(h => h.OrderId == order.Id)), n => n == 1);
     }
 

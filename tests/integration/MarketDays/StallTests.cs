@@ -132,6 +132,47 @@ public abstract class StallTests<TFixture>(TFixture fixture) : IClassFixture<TFi
     }
 
     [Fact]
+    public async Task ApplyingForASeries_AppliesForEachUpcomingDay_AndACancelledDayCannotBeApproved()
+    {
+        var (space, day) = await SpaceWithDayAsync(Host, capacity: 3, daysAhead: 2);
+        var seriesId = await Checkout.QueryAsync(Host, async db =>
+        {
+            var series = MarketSeries.Create(space, SeriesSchedule.OnDates([day.Date.AddDays(7), day.Date.AddDays(14), day.Date.AddDays(21)],
+                new TimeOnly(7, 0), new TimeOnly(13, 0)), DateTimeOffset.UtcNow);
+            db.MarketSeries.Add(series);
+            await db.SaveChangesAsync();
+            return series.Id;
+        });
+        var seriesDays = await Checkout.QueryAsync(Host, db => db.MarketDays.Where(d => d.SeriesId == seriesId).OrderBy(d => d.Date).Select(d => d.Id).ToListAsync());
+        var vendor = (await Host.SignInAsync(await VendorAsync(Host))).Client;
+        var (ss, _) = await Host.SignInAsync(SanSalvadorStaff);
+        (await PostAsync(ss, $"/admin/mercados/jornadas/{seriesDays[1]}/cancelar", new Dictionary<string, string> { ["reason"] = "Feria patronal" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var applied = await PostAsync(vendor, $"/mis-puestos/series/{seriesId}/solicitar");
+        var again = await PostAsync(vendor, $"/mis-puestos/series/{seriesId}/solicitar");
+
+        applied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("Ya solicitaste puesto para esa jornada.");
+        var applications = await Checkout.QueryAsync(Host, db => db.StallApplications.AsNoTracking().Where(a => a.SeriesId == seriesId).ToListAsync());
+        applications.Select(a => a.MarketDayId).Order().ShouldBe([seriesDays[0], seriesDays[2]]);
+        applications.ShouldAllBe(a => a.Status == StallApplicationStatus.Pending);
+
+        await Checkout.QueryAsync(Host, async db =>
+        {
+            var d = await db.MarketDays.SingleAsync(x => x.Id == seriesDays[2]);
+            d.Cancel("Lluvia");
+            return await db.SaveChangesAsync();
+        });
+        var onCancelled = applications.Single(a => a.MarketDayId == seriesDays[2]);
+        var refused = await PostAsync(ss, $"/admin/mercados/solicitudes/{onCancelled.Id}/aprobar");
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Esa jornada ya no recibe solicitudes.");
+        (await ApplicationsAsync(Host, seriesDays[2])).Single().StallNumber.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AVendorCannotWithdrawOrTakeAnotherVendorsApplication()
     {
         var (_, day) = await SpaceWithDayAsync(Host, capacity: 2);
