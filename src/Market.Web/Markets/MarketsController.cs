@@ -80,7 +80,13 @@ public sealed class MarketsController(MarketDbContext db, TimeProvider clock) : 
         var until = now.AddDays(MarketCalendar.FutureDays);
         var list = await days.AsNoTracking().Include(d => d.PublicSpace).ThenInclude(s => s.Municipality)
             .Where(d => d.StartsAt >= from && d.StartsAt < until).OrderBy(d => d.StartsAt).ToListAsync(ct);
-        var ics = MarketCalendar.Write(name, list, new Uri($"{Request.Scheme}://{Request.Host}"), now);
+        var seriesIds = list.Where(d => d.SeriesId != null).Select(d => d.SeriesId!.Value).Distinct().ToList();
+        // Every day of a series written as a rule, inside the window or not, so that each exception to the rule is written too.
+        var seriesDays = await db.MarketDays.AsNoTracking().Include(d => d.PublicSpace).ThenInclude(s => s.Municipality)
+            .Where(d => d.SeriesId != null && seriesIds.Contains(d.SeriesId.Value)).ToListAsync(ct);
+        var series = await db.MarketSeries.AsNoTracking().Where(s => seriesIds.Contains(s.Id)).ToListAsync(ct);
+        var ics = MarketCalendar.Write(name, [.. list.Where(d => d.SeriesId == null), .. seriesDays], series,
+            new Uri($"{Request.Scheme}://{Request.Host}"), now);
         return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }
 }

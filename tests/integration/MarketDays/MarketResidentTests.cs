@@ -1,5 +1,7 @@
 using System.Net;
 using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
 using Market.Core.Catalog;
 using Market.Core.MarketDays;
 using Market.Tests.Integration.Spine;
@@ -79,6 +81,43 @@ public abstract class MarketResidentTests<TFixture>(TFixture fixture) : IClassFi
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Ese vendedor ya no tiene puesto en esa jornada");
         (await Checkout.QueryAsync(Host, db => db.Orders.AnyAsync(o => o.ShopId == shopId))).ShouldBeFalse();
         (await Checkout.QueryAsync(Host, db => db.Products.SingleAsync(p => p.Id == product.Id))).Stock.ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task SpaceFeed_WritesAWeeklySeriesAsItsRule_WithTheCancelledAndMovedDaysAsExceptions()
+    {
+        var (space, _) = await SpaceWithDayAsync(Host, "AC", daysAhead: 200);
+        var first = ElSalvadorTime.Today(TimeProvider.System).AddDays(1);
+        var schedule = SeriesSchedule.Weekly([DayOfWeek.Saturday], first, first.AddDays(27), new TimeOnly(7, 0), new TimeOnly(13, 0));
+        var days = await Checkout.QueryAsync(Host, async db =>
+        {
+            var series = MarketSeries.Create(space, schedule, DateTimeOffset.UtcNow);
+            db.MarketSeries.Add(series);
+            await db.SaveChangesAsync();
+            series.Days[1].Cancel("Lluvia");
+            series.Days[2].Move(series.Days[2].Date.AddDays(1), new TimeOnly(8, 0), new TimeOnly(12, 0), "Desfile");
+            await db.SaveChangesAsync();
+            return series.Days.OrderBy(d => d.Id).ToList();
+        });
+
+        var calendar = Calendar.Load(await Host.CreateClient().GetStringAsync($"/mercados/espacios/{space.Id}.ics"))!;
+
+        var master = calendar.Events.Single(e => e.RecurrenceRule is not null);
+        master.RecurrenceRule!.Frequency.ShouldBe(FrequencyType.Weekly);
+        master.DtStart!.TzId.ShouldBe("America/El_Salvador");
+        master.DtStart.AsUtc.ShouldBe(days[0].StartsAt.UtcDateTime);
+        var overrides = calendar.Events.Where(e => e.RecurrenceIdentifier is not null).OrderBy(e => e.RecurrenceIdentifier!.StartTime).ToList();
+        overrides.Select(e => e.Uid).ShouldAllBe(uid => uid == master.Uid);
+        overrides[0].RecurrenceIdentifier!.StartTime.AsUtc.ShouldBe(days[1].StartsAt.UtcDateTime);
+        overrides[0].Status.ShouldBe(EventStatus.Cancelled);
+        overrides[1].RecurrenceIdentifier!.StartTime.Date.ShouldBe(days[2].MovedFrom!.Value);
+        overrides[1].DtStart!.AsUtc.ShouldBe(days[2].StartsAt.UtcDateTime);
+        overrides[1].DtStart!.Hour.ShouldBe(8);
+        var held = calendar.GetOccurrences(new CalDateTime(first, null, "America/El_Salvador"))
+            .Where(o => ((CalendarEvent)o.Source).Status != EventStatus.Cancelled)
+            .Select(o => o.Period.StartTime.AsUtc).Where(t => t < first.AddDays(60).ToDateTime(TimeOnly.MinValue)).ToList();
+        held.ShouldBe([.. days.Where(d => d.Status == MarketDayStatus.Scheduled).Select(d => d.StartsAt.UtcDateTime).Order()],
+            ignoreOrder: false);
     }
 
     [Fact]
