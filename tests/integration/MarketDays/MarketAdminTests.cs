@@ -112,6 +112,26 @@ public abstract class MarketAdminTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TwoStaffSchedulingOverlappingSeriesOnOneSpaceAtOnce_OnlyOneIsStored()
+    {
+        var (space, _) = await SpaceWithDayAsync(Host, daysAhead: 300);
+        var (ss, _) = await Host.SignInAsync(SanSalvadorStaff);
+        var (metro, _) = await Host.SignInAsync(MetroStaff);
+        var first = Today.AddDays(1);
+
+        var answers = await Task.WhenAll(
+            PostAsync(ss, $"/admin/mercados/espacios/{space.Id}/series", Weekly(first, first.AddDays(55), "07:00", "13:00", DayOfWeek.Sunday)),
+            PostAsync(metro, $"/admin/mercados/espacios/{space.Id}/series", Weekly(first, first.AddDays(55), "09:00", "11:00", DayOfWeek.Sunday)));
+
+        answers.Count(IsRedirect).ShouldBe(1);
+        var refused = answers.Single(a => !IsRedirect(a));
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("se cruza con otra jornada en este espacio");
+        (await Checkout.QueryAsync(Host, db => db.MarketSeries.CountAsync(s => s.PublicSpaceId == space.Id))).ShouldBe(1);
+        (await Checkout.QueryAsync(Host, db => db.MarketDays.CountAsync(d => d.PublicSpaceId == space.Id && d.SeriesId != null))).ShouldBe(8);
+    }
+
+    [Fact]
     public async Task BadSpace_IsRefusedInSpanish_KeepsWhatWasTyped_AndStoresNothing()
     {
         var (staff, _) = await Host.SignInAsync(SanSalvadorStaff);

@@ -184,8 +184,13 @@ public abstract class StallTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         var withdraw = await PostAsync(other, $"/mis-puestos/{application.Id}/retirar");
         var accept = await PostAsync(other, $"/mis-puestos/{application.Id}/aceptar");
 
+        var (store, _) = await Host.SignInAsync("tere@demo.sv");
+        var fromAStore = await PostAsync(store, $"/mis-puestos/jornadas/{day.Id}/solicitar");
+
         withdraw.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         accept.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        fromAStore.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await fromAStore.Content.ReadAsStringAsync()).ShouldContain("Solo un vendedor de mercado activo puede solicitar puesto.");
         (await ApplicationsAsync(Host, day.Id)).Single().Status.ShouldBe(StallApplicationStatus.Pending);
     }
 }
