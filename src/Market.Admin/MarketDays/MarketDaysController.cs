@@ -131,7 +131,8 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         if (result.Outcome == StaffOutcome.Refused)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Index", await IndexPageAsync(text[result.MessageKey!].Value, ct));
+            return View("Index", await IndexPageAsync(text[result.MessageKey!].Value, ct,
+                new LimitsRow(municipalityId, "", maxDaysPerMonth, maxConsecutiveDays, stallFee ?? "")));
         }
         TempData["Notice"] = "Limits.Saved";
         return LocalRedirect("/admin/mercados");
@@ -225,7 +226,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     private IQueryable<PublicSpace> InScope(IQueryable<PublicSpace> spaces) =>
         OwnMunicipality is { } own ? spaces.Where(s => s.MunicipalityId == own) : spaces;
 
-    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, CancellationToken ct)
+    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, CancellationToken ct, LimitsRow? typed = null)
     {
         var today = Today();
         var spaces = await InScope(db.PublicSpaces)
@@ -239,9 +240,10 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         {
             var stored = await db.MarketLimits.ToDictionaryAsync(l => l.MunicipalityId, ct);
             var municipalities = await db.Municipalities.Select(m => new { m.Id, m.Name }).ToListAsync(ct);
-            limits = [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names).Select(m => stored.GetValueOrDefault(m.Id) is { } l
-                ? new LimitsRow(m.Id, m.Name, l.MaxDaysPerMonth, l.MaxConsecutiveDays, l.StallFee)
-                : new LimitsRow(m.Id, m.Name, MarketLimits.DefaultDaysPerMonth, MarketLimits.DefaultConsecutiveDays, Money.Zero))];
+            limits = [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names).Select(m =>
+                typed?.MunicipalityId == m.Id ? typed with { Municipality = m.Name }
+                : stored.GetValueOrDefault(m.Id) is { } l ? new LimitsRow(m.Id, m.Name, l.MaxDaysPerMonth, l.MaxConsecutiveDays, l.StallFee.ToPlainString())
+                : new LimitsRow(m.Id, m.Name, MarketLimits.DefaultDaysPerMonth, MarketLimits.DefaultConsecutiveDays, Money.Zero.ToPlainString()))];
         }
         return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], limits, isMetro, problem);
     }

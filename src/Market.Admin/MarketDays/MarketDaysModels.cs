@@ -99,7 +99,8 @@ public sealed record MunicipalityOption(int Id, string Name);
 
 public sealed record SpaceRow(int Id, string Name, PublicSpaceKind Kind, string Municipality, int Capacity, DateOnly? NextDay);
 
-public sealed record LimitsRow(int MunicipalityId, string Municipality, int MaxDaysPerMonth, int MaxConsecutiveDays, Market.Core.Money StallFee);
+/// <summary>A municipality's limits as shown in the form; the fee is text so a refused entry comes back as typed.</summary>
+public sealed record LimitsRow(int MunicipalityId, string Municipality, int MaxDaysPerMonth, int MaxConsecutiveDays, string StallFee);
 
 public sealed record MarketsIndexPage(IReadOnlyList<SpaceRow> Spaces, IReadOnlyList<LimitsRow> Limits, bool IsMetro, string? Problem);
 

@@ -49,16 +49,28 @@ public static class TemporarinessRules
         var dates = byDate.Select(g => (Date: g.Key, IsNew: g.Any(d => d.IsNew))).ToList();
         foreach (var month in dates.GroupBy(d => (d.Date.Year, d.Date.Month)))
         {
-            breaks.AddRange(month.Skip(limits.MaxDaysPerMonth).Where(d => d.IsNew)
-                .Select(d => new RuleBreak(d.Date, MonthLimit, limits.MaxDaysPerMonth)));
+            // Days already scheduled keep their place; the new dates beyond what the month still allows are refused.
+            var allowed = Math.Max(0, limits.MaxDaysPerMonth - month.Count(d => !d.IsNew));
+            breaks.AddRange(month.Where(d => d.IsNew).Skip(allowed).Select(d => new RuleBreak(d.Date, MonthLimit, limits.MaxDaysPerMonth)));
         }
-        var run = 0;
-        for (var i = 0; i < dates.Count; i++)
+        var streak = new List<(DateOnly Date, bool IsNew)>();
+        foreach (var date in dates)
         {
-            run = i > 0 && dates[i - 1].Date.AddDays(1) == dates[i].Date ? run + 1 : 1;
-            if (run > limits.MaxConsecutiveDays && dates[i].IsNew)
+            if (streak.Count > 0 && streak[^1].Date.AddDays(1) != date.Date)
             {
-                breaks.Add(new RuleBreak(dates[i].Date, ConsecutiveLimit, limits.MaxConsecutiveDays));
+                streak.Clear();
+            }
+            streak.Add(date);
+            if (streak.Count <= limits.MaxConsecutiveDays)
+            {
+                continue;
+            }
+            // Too long a run: refuse the latest new date in it, which splits the run there.
+            var drop = streak.FindLastIndex(d => d.IsNew);
+            if (drop >= 0)
+            {
+                breaks.Add(new RuleBreak(streak[drop].Date, ConsecutiveLimit, limits.MaxConsecutiveDays));
+                streak.RemoveRange(0, drop + 1);
             }
         }
         return [.. breaks.OrderBy(b => b.Date).ThenBy(b => b.Rule, StringComparer.Ordinal)];

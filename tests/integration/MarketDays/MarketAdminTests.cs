@@ -238,7 +238,9 @@ public abstract class MarketAdminTests<TFixture>(TFixture fixture) : IClassFixtu
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         bad.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await bad.Content.ReadAsStringAsync()).ShouldContain("Los límites van de 1 a 31 días.");
+        var badBody = await bad.Content.ReadAsStringAsync();
+        badBody.ShouldContain("Los límites van de 1 a 31 días.");
+        badBody.ShouldContain("value=\"0\"");
         var limits = await Checkout.QueryAsync(Host, db => db.MarketLimits.AsNoTracking().SingleAsync(l => l.MunicipalityId == space.MunicipalityId));
         limits.MaxDaysPerMonth.ShouldBe(1);
         limits.StallFee.Cents.ShouldBe(200);

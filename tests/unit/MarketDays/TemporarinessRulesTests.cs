@@ -70,6 +70,29 @@ public sealed class TemporarinessRulesTests
     }
 
     [Fact]
+    public void ANewDateBeforeDaysAlreadyScheduled_IsTheOneRefused_ForTheMonthAndTheRun()
+    {
+        var limits = MarketLimits.Default(1);
+        limits.Change(maxDaysPerMonth: 3, maxConsecutiveDays: 2, Market.Core.Money.Zero);
+
+        var month = TemporarinessRules.Check(Plaza(), limits, [Day(2027, 3, 13), Day(2027, 3, 20), Day(2027, 3, 27)], [Day(2027, 3, 6)]);
+        var run = TemporarinessRules.Check(Plaza(), Defaults, [Day(2027, 3, 10), Day(2027, 3, 11)], [Day(2027, 3, 9)]);
+
+        month.Select(b => (b.Date, b.Rule)).ShouldBe([(new DateOnly(2027, 3, 6), TemporarinessRules.MonthLimit)]);
+        run.Select(b => (b.Date, b.Rule)).ShouldBe([(new DateOnly(2027, 3, 9), TemporarinessRules.ConsecutiveLimit)]);
+    }
+
+    [Fact]
+    public void AWeekOfDailyMarkets_RefusesEveryThirdDay_SoThatNoRunIsLongerThanTwo()
+    {
+        var days = Enumerable.Range(1, 7).Select(d => Day(2027, 3, d)).ToList();
+
+        var breaks = TemporarinessRules.Check(Plaza(), Defaults, [], days);
+
+        breaks.Select(b => b.Date.Day).ShouldBe([3, 6]);
+    }
+
+    [Fact]
     public void StreetMarket_OutsideTheStreetsAllowedHours_IsRefusedOnEveryDate()
     {
         var street = Street(new TimeOnly(7, 0), new TimeOnly(15, 0));
