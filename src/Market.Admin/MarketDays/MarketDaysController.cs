@@ -234,7 +234,16 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
                 db.MarketDays.Where(d => d.PublicSpaceId == s.Id && d.Status == MarketDayStatus.Scheduled && d.Date >= today)
                     .OrderBy(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefault()))
             .ToListAsync(ct);
-        var isMetro = OwnMunicipality is null;
+        var now = clock.GetUtcNow();
+        var own = OwnMunicipality;
+        var toReview = await db.MarketDays
+            .Where(d => d.Status == MarketDayStatus.Scheduled && d.EndsAt > now && (own == null || d.PublicSpace.MunicipalityId == own)
+                && db.StallApplications.Any(a => a.MarketDayId == d.Id && a.Status == StallApplicationStatus.Pending))
+            .OrderBy(d => d.Date).Take(50)
+            .Select(d => new DayToReview(d.Id, d.PublicSpace.Name, d.Date,
+                db.StallApplications.Count(a => a.MarketDayId == d.Id && a.Status == StallApplicationStatus.Pending)))
+            .ToListAsync(ct);
+        var isMetro = own is null;
         List<LimitsRow> limits = [];
         if (isMetro)
         {
@@ -245,7 +254,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
                 : stored.GetValueOrDefault(m.Id) is { } l ? new LimitsRow(m.Id, m.Name, l.MaxDaysPerMonth, l.MaxConsecutiveDays, l.StallFee.ToPlainString())
                 : new LimitsRow(m.Id, m.Name, MarketLimits.DefaultDaysPerMonth, MarketLimits.DefaultConsecutiveDays, Money.Zero.ToPlainString()))];
         }
-        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], limits, isMetro, problem);
+        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem);
     }
 
     private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, CancellationToken ct)
@@ -296,13 +305,4 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         };
         return new(day, [.. applications.OrderBy(a => a.Status).ThenBy(a => a.StallNumber).ThenBy(a => a.Id)], free, move, errors, problemApplication);
     }
-}
-
-public static class StaffDates
-{
-    public static string Day(DateOnly date) =>
-        date.ToString("ddd d MMM yyyy", CultureInfo.CurrentCulture).Replace(".", "", StringComparison.Ordinal);
-
-    public static string Hours(TimeOnly opens, TimeOnly closes) =>
-        $"{opens.ToString("HH:mm", CultureInfo.InvariantCulture)}–{closes.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }

@@ -102,7 +102,10 @@ public sealed record SpaceRow(int Id, string Name, PublicSpaceKind Kind, string 
 /// <summary>A municipality's limits as shown in the form; the fee is text so a refused entry comes back as typed.</summary>
 public sealed record LimitsRow(int MunicipalityId, string Municipality, int MaxDaysPerMonth, int MaxConsecutiveDays, string StallFee);
 
-public sealed record MarketsIndexPage(IReadOnlyList<SpaceRow> Spaces, IReadOnlyList<LimitsRow> Limits, bool IsMetro, string? Problem);
+public sealed record DayToReview(int Id, string Space, DateOnly Date, int Pending);
+
+public sealed record MarketsIndexPage(IReadOnlyList<SpaceRow> Spaces, IReadOnlyList<DayToReview> ToReview, IReadOnlyList<LimitsRow> Limits, bool IsMetro,
+    string? Problem);
 
 public sealed record SpaceFormPage(int? SpaceId, SpaceForm Form, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<string> Errors);
 

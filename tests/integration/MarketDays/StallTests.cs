@@ -79,6 +79,10 @@ public abstract class StallTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         var application = (await ApplicationsAsync(Host, day.Id)).Single();
         var (ss, _) = await Host.SignInAsync(SanSalvadorStaff);
 
+        var (soyapango, _) = await Host.SignInAsync(await Onboarding.OnboardingForms.CreateStaffAsync(Host, "SO"));
+        (await ss.GetStringAsync("/admin/mercados")).ShouldContain($"href=\"/admin/mercados/jornadas/{day.Id}\"");
+        (await soyapango.GetStringAsync("/admin/mercados")).ShouldNotContain($"href=\"/admin/mercados/jornadas/{day.Id}\"");
+
         var response = await PostAsync(ss, $"/admin/mercados/solicitudes/{application.Id}/aprobar", new Dictionary<string, string> { ["stall"] = "6" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
