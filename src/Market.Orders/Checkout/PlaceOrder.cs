@@ -132,11 +132,15 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             {
                 continue;
             }
-            var hasStall = await db.StallApplications.AnyAsync(a => a.MarketDayId == dayId && a.ShopId == order.ShopId
-                && a.Status == StallApplicationStatus.Approved && a.MarketDay.Status == MarketDayStatus.Scheduled && a.MarketDay.EndsAt > now, ct);
+            if (!await db.StallApplications.AnyAsync(a => a.MarketDayId == dayId && a.ShopId == order.ShopId
+                && a.Status == StallApplicationStatus.Approved && a.MarketDay.Status == MarketDayStatus.Scheduled && a.MarketDay.EndsAt > now, ct))
+            {
+                errors.Add(new CheckoutError($"shop-{order.ShopId}", "Checkout.MarketDayUnavailable"));
+                continue;
+            }
             try
             {
-                order.PickUpAtMarket(hasStall ? dayId : throw new DomainException("Checkout.MarketDayUnavailable"));
+                order.PickUpAtMarket(dayId);
             }
             catch (DomainException ex)
             {
