@@ -10,6 +10,11 @@ public static class AdminExtensions
         mvc.Services.AddScoped<ShopApprovals.ReviewShopHandler>();
         mvc.Services.AddScoped<ShopApprovals.RegisterVendorHandler>();
         mvc.Services.AddScoped<ShopApprovals.ReissueSetupCodeHandler>();
+        mvc.Services.AddScoped<MarketDays.SaveSpaceHandler>();
+        mvc.Services.AddScoped<MarketDays.CreateSeriesHandler>();
+        mvc.Services.AddScoped<MarketDays.ChangeMarketDayHandler>();
+        mvc.Services.AddScoped<MarketDays.ReviewStallApplicationHandler>();
+        mvc.Services.AddScoped<MarketDays.ChangeLimitsHandler>();
         return mvc.AddApplicationPart(typeof(AdminExtensions).Assembly);
     }
 }

@@ -39,6 +39,7 @@ public static class OrdersExtensions
         builder.Services.AddOptions<RedisOptions>()
             .Configure<BackplaneResync>((o, resync) => o.ConnectionFactory = log => resync.ConnectAsync(o.Configuration, log));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();
+        builder.Services.AddSingleton<Market.Core.MarketDays.IMarketDayNotices, SignalRMarketDayNotices>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.AddPayments();
         if (builder.Configuration.GetValue(FulfilmentOptions.Section + ":" + nameof(FulfilmentOptions.RunWorker), true))

@@ -69,6 +69,8 @@ public static class WebExtensions
         services.AddScoped<Nearby.FindLocation>();
         services.AddScoped<Nearby.SetLocationHandler>();
         services.AddScoped<Storefront.BrowseProductsHandler>();
+        services.AddScoped<Stalls.ApplyForStallHandler>();
+        services.AddScoped<Stalls.ChangeStallApplicationHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

@@ -252,7 +252,7 @@ public sealed record ShopValues(
     }
 }
 
-internal static class Geo
+public static class Geo
 {
     private const double EarthRadiusKm = 6371;
 

@@ -1,5 +1,6 @@
 using Market.Core.Accounts;
 using Market.Core.Catalog;
+using Market.Core.MarketDays;
 using Market.Core.Ordering;
 using Market.Core.Payments;
 using Market.Core.Territory;
@@ -26,6 +27,11 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<CardPayment> CardPayments => Set<CardPayment>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<StripeEventReceipt> StripeEvents => Set<StripeEventReceipt>();
+    public DbSet<PublicSpace> PublicSpaces => Set<PublicSpace>();
+    public DbSet<MarketLimits> MarketLimits => Set<MarketLimits>();
+    public DbSet<MarketSeries> MarketSeries => Set<MarketSeries>();
+    public DbSet<MarketDay> MarketDays => Set<MarketDay>();
+    public DbSet<StallApplication> StallApplications => Set<StallApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

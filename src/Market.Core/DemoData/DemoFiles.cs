@@ -34,6 +34,18 @@ internal static class DemoFiles
                 List(r["vende_tipo"]).Select(Enum.Parse<ShopKind>).ToHashSet()))
             .ToList();
 
+    public static IReadOnlyList<MarketRow> Markets() =>
+        Read("mercados-demo.csv")
+            .Select(r => new MarketRow(r["municipio"], r["nombre"], Enum.Parse<MarketDays.PublicSpaceKind>(r["tipo"]),
+                r["modo_calle"] switch
+                {
+                    "CalleCompartida" => MarketDays.StreetUse.SharedStreet,
+                    "CalleFlexible" => MarketDays.StreetUse.FlexibleStreet,
+                    _ => null,
+                },
+                int.Parse(r["puestos"], CultureInfo.InvariantCulture), r["horario_habitual"], r["horas_permitidas_calle"]))
+            .ToList();
+
     /// <summary>Rows as column → value; the files are ours, so anything malformed is a build mistake and throws.</summary>
     private static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string file)
     {

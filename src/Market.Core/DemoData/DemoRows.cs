@@ -13,3 +13,6 @@ internal sealed record ProductRow(string Category, string Name, string Unit, Mon
 
 /// <summary>A line of colonias.csv: a neighbourhood with its approximate centre.</summary>
 internal sealed record NeighbourhoodRow(string MunicipalityCode, string Name, double Latitude, double Longitude);
+/// <summary>A line of mercados-demo.csv: a public space and its usual market hours in words.</summary>
+internal sealed record MarketRow(string MunicipalityCode, string Name, MarketDays.PublicSpaceKind Kind, MarketDays.StreetUse? StreetUse, int Stalls,
+    string Usual, string StreetHours);

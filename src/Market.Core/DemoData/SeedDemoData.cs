@@ -53,6 +53,7 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
             await AddPhotosAsync(catalog, services.GetRequiredService<PhotoPipeline>(), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        var stalls = await DemoMarkets.AddAsync(db, catalog, Market.Core.MarketDays.ElSalvadorTime.Today(clock), clock.GetUtcNow(), cancellationToken);
         // Identity saves once or twice per account; without ~650 tracked catalog entities to scan each time, that is twice as fast.
         db.ChangeTracker.Clear();
 
@@ -63,8 +64,8 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(
-            "Seeded demo data: {Municipalities} municipalities, {Shops} shops, {Products} products, {Accounts} accounts in {ElapsedMs:0} ms",
-            catalog.MunicipalitiesByCode.Count, catalog.Shops.Count, catalog.Products.Count, accountCount,
+            "Seeded demo data: {Municipalities} municipalities, {Shops} shops, {Products} products, {Stalls} market stalls, {Accounts} accounts in {ElapsedMs:0} ms",
+            catalog.MunicipalitiesByCode.Count, catalog.Shops.Count, catalog.Products.Count, stalls, accountCount,
             clock.GetElapsedTime(started).TotalMilliseconds);
     }
 

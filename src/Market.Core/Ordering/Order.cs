@@ -36,6 +36,9 @@ public sealed class Order
     /// <summary>When the card payment succeeded; set even when it came after the order was cancelled (and is refunded).</summary>
     public DateTimeOffset? PaidAt { get; private set; }
     public DateTimeOffset? RefundedAt { get; private set; }
+
+    /// <summary>Set when the order is picked up at the vendor's stall on that market day.</summary>
+    public int? MarketDayId { get; private set; }
     public List<OrderItem> Items { get; private set; } = [];
     public List<OrderEvent> Events { get; private set; } = [];
 
@@ -92,6 +95,24 @@ public sealed class Order
         order.Record(order.Status, action: null, reason: null, now);
         return order;
     }
+
+    /// <summary>Ties a pickup order to the market day whose stall it is collected at; the caller checks the stall exists.</summary>
+    public void PickUpAtMarket(int marketDayId)
+    {
+        if (Fulfilment != Fulfilment.Pickup)
+        {
+            throw new DomainException("Checkout.MarketPickupOnly");
+        }
+        MarketDayId = marketDayId;
+    }
+
+    /// <summary>
+    /// Tells the resident and the shop (through the outbox, like every event) that the order's market day was cancelled or
+    /// moved. The status does not change: the shop decides what to do with the order.
+    /// </summary>
+    public OrderEvent? NoteMarketDayChange(bool cancelled, string reason, DateTimeOffset now) =>
+        OrderRules.IsFinal(Status) ? null
+            : Record(Status, cancelled ? OrderAction.MarketDayCancelled : OrderAction.MarketDayMoved, reason, now);
 
     public IReadOnlyList<OrderAction> NextActions(OrderActor actor) => OrderRules.Actions(Status, actor, Fulfilment);
 

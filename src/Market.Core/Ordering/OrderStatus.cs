@@ -31,6 +31,12 @@ public enum OrderAction
 
     /// <summary>Not a move: marks the refund on the timeline (<see cref="Order.RecordRefund"/>); never legal in <see cref="Order.Apply"/>.</summary>
     Refund,
+
+    /// <summary>Not a step anyone takes: the market day of a pickup order was cancelled; the status stays.</summary>
+    MarketDayCancelled,
+
+    /// <summary>Not a step anyone takes: the market day of a pickup order was moved; the status stays.</summary>
+    MarketDayMoved,
 }
 
 public enum OrderActor

@@ -1,6 +1,7 @@
 using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.MarketDays;
 using Market.Core.Ordering;
 using Market.Orders.Payments;
 using Market.Orders.Queue;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 
 namespace Market.Orders.Checkout;
 
+/// <param name="MarketDayId">Pickup at the vendor's stall on that market day.</param>
 public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTendered,
-    PaymentMethod Payment = PaymentMethod.CashOnDelivery);
+    PaymentMethod Payment = PaymentMethod.CashOnDelivery, int? MarketDayId = null);
 
 /// <summary>A checkout: the cart (product and quantity only, never a price), contact, and per shop how to receive and pay.</summary>
 public sealed record PlaceOrder(
@@ -77,6 +79,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
                 errors.Add(new CheckoutError($"shop-{draft.Shop.Id}", ex.MessageKey, [.. ex.Args]));
             }
         }
+        errors.AddRange(await PickUpAtMarketsAsync(orders, choices, now, ct));
         return errors.Count > 0 ? new([], errors) : await SaveAsync(command.IdempotencyKey, lines, catalog, orders, ct);
     }
 
@@ -120,6 +123,35 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             }
         }
         return new(orders, []);
+    }
+
+    /// <summary>An order for pickup at a market needs the vendor's approved stall on a day still to come.</summary>
+    private async Task<List<CheckoutError>> PickUpAtMarketsAsync(List<Order> orders, Dictionary<int, ShopChoice> choices, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var errors = new List<CheckoutError>();
+        foreach (var order in orders)
+        {
+            if (choices[order.ShopId].MarketDayId is not { } dayId)
+            {
+                continue;
+            }
+            if (!await db.StallApplications.AnyAsync(a => a.MarketDayId == dayId && a.ShopId == order.ShopId
+                && a.Status == StallApplicationStatus.Approved && a.MarketDay.Status == MarketDayStatus.Scheduled && a.MarketDay.EndsAt > now, ct))
+            {
+                errors.Add(new CheckoutError($"shop-{order.ShopId}", "Checkout.MarketDayUnavailable"));
+                continue;
+            }
+            try
+            {
+                order.PickUpAtMarket(dayId);
+            }
+            catch (DomainException ex)
+            {
+                errors.Add(new CheckoutError($"shop-{order.ShopId}", ex.MessageKey, [.. ex.Args]));
+            }
+        }
+        return errors;
     }
 
     private Task<List<Order>> OrdersWithKey(string key, CancellationToken ct) =>

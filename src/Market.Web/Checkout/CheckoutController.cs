@@ -7,6 +7,7 @@ using Market.Core.Ordering;
 using Market.Orders.Checkout;
 using Market.Orders.Payments;
 using Market.Web.Cart;
+using Market.Web.Markets;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Market.Web.Checkout;
 
 public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler placeOrder, IStringLocalizer<Ui> text,
-    IOptions<PaymentsOptions> payments) : Controller
+    IOptions<PaymentsOptions> payments, TimeProvider clock) : Controller
 {
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -37,7 +38,13 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                 Fulfilment = s.Shop.OffersDelivery ? Fulfilment.Delivery : Fulfilment.Pickup,
             })],
         };
-        return View(new CheckoutPage(form, cart, [], payments.Value.CardEnabled));
+        var markets = await MarketPickup.ForAsync(db, cart, clock, ct);
+        foreach (var choice in form.Shops.Where(c => markets.ContainsKey(c.ShopId)))
+        {
+            choice.MarketDayId = markets[choice.ShopId][0].MarketDayId;
+            choice.Fulfilment = Fulfilment.Pickup;
+        }
+        return View(new CheckoutPage(form, cart, [], payments.Value.CardEnabled) { Markets = markets });
     }
 
     [HttpPost("/checkout")]
@@ -60,7 +67,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                     errors.Add(text["Checkout.PayWithInvalid", choice.PayWith]);
                 }
             }
-            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith, choice.Payment));
+            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith, choice.Payment, choice.MarketDayId));
         }
         if (errors.Count == 0)
         {
@@ -86,7 +93,8 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
             errors.AddRange(result.Errors.Select(e => Messages.Format(text, e.MessageKey, e.Args)));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", new CheckoutPage(form, await CartController.LoadAsync(db, lines, ct), errors, payments.Value.CardEnabled));
+        var cart = await CartController.LoadAsync(db, lines, ct);
+        return View("Index", new CheckoutPage(form, cart, errors, payments.Value.CardEnabled) { Markets = await MarketPickup.ForAsync(db, cart, clock, ct) });
     }
 
     [HttpGet("/pedidos/confirmados")]

@@ -21,9 +21,16 @@ public sealed class ShopChoiceForm
     public Fulfilment Fulfilment { get; set; }
     public string? PayWith { get; set; }
     public PaymentMethod Payment { get; set; }
+
+    /// <summary>Pickup at the vendor's stall on this market day.</summary>
+    public int? MarketDayId { get; set; }
 }
 
-public sealed record CheckoutPage(CheckoutForm Form, CartView Cart, IReadOnlyList<string> Errors, bool CardEnabled = false);
+public sealed record CheckoutPage(CheckoutForm Form, CartView Cart, IReadOnlyList<string> Errors, bool CardEnabled = false)
+{
+    /// <summary>Per market vendor in the cart, the coming market days where they have a stall.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Markets.MarketPickup>> Markets { get; init; } = new Dictionary<int, IReadOnlyList<Markets.MarketPickup>>();
+}
 
 public sealed record ConfirmedOrder(string Code, string ShopName, Market.Core.Money Total, Fulfilment Fulfilment,
     OrderStatus Status = OrderStatus.Placed);

@@ -23,4 +23,12 @@ public static class Display
     public static string Key(ShopKind kind) => "ShopKind." + kind;
     public static string Key(ShopStatus status) => "ShopStatus." + status;
     public static string Key(DayOfWeek day) => "Day." + day;
+
+    /// <summary>What an event is called in a timeline: its status, its refund, or what happened to the order's market day.</summary>
+    public static string Label(OrderEvent e) => e.Action switch
+    {
+        OrderAction.Refund => "Payments.Timeline.Refunded",
+        OrderAction.MarketDayCancelled or OrderAction.MarketDayMoved => "Markets.Event." + e.Action,
+        _ => Key(e.Status),
+    };
 }

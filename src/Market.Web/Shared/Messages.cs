@@ -14,6 +14,8 @@ public static class Messages
             OrderStatus status => text[Display.Key(status)].Value,
             OrderAction action => text[Display.Key(action)].Value,
             ShopStatus shop => text[Display.Key(shop)].Value,
+            Core.MarketDays.StallApplicationStatus stall => text["Markets.StallStatus." + stall].Value,
+            TimeOnly time => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             _ => a,
         })]].Value;
 }

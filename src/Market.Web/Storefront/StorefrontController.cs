@@ -63,7 +63,7 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
         return View(new ShopPage(shop, products));
     }
 
-    private static IQueryable<Product> Visible(IQueryable<Product> products) =>
+    internal static IQueryable<Product> Visible(IQueryable<Product> products) =>
         products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
 
     internal static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>

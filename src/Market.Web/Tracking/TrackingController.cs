@@ -19,6 +19,13 @@ public sealed class TrackingController(MarketDbContext db, AdvanceOrderHandler a
         var order = await db.Orders.AsNoTracking().Include(o => o.Shop).Include(o => o.Items)
             .Include(o => o.Events.OrderBy(e => e.Sequence))
             .SingleOrDefaultAsync(o => o.Code == code, ct);
+        if (order?.MarketDayId is { } dayId)
+        {
+            ViewData[nameof(Markets.MarketPickup)] = await db.StallApplications.Where(a => a.MarketDayId == dayId && a.ShopId == order.ShopId)
+                .Select(a => new Markets.MarketPickup(a.ShopId, dayId, a.MarketDay.Date, a.MarketDay.Opens, a.MarketDay.Closes, a.MarketDay.PublicSpace.Name,
+                    a.StallNumber ?? 0))
+                .FirstOrDefaultAsync(ct);
+        }
         return order is null ? NotFound() : View(order);
     }
 

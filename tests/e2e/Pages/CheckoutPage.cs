@@ -29,6 +29,14 @@ public sealed class CheckoutPage(IPage page)
         return new StripePaymentPage(page);
     }
 
+    /// <summary>Chooses, among the market days where the vendor has a stall, the one at that space.</summary>
+    public async Task PickUpAtMarketAsync(string shop, string space)
+    {
+        var choice = Shop(shop).GetByLabel("Retirar en el mercado");
+        var value = await choice.Locator("option", new() { HasText = space }).First.GetAttributeAsync("value");
+        await choice.SelectOptionAsync(value!);
+    }
+
     public Task PayWithAsync(string shop, string amount) => Shop(shop).GetByLabel("Pago con").FillAsync(amount);
 
     public async Task ConfirmAsync()

@@ -15,4 +15,14 @@ public sealed class SignInPage(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pedidos de mi tienda", Level = 1 })).ToBeVisibleAsync();
         return new InboxPage(page);
     }
+
+    /// <summary>Signs in through the form and waits to leave it, wherever the account lands.</summary>
+    public async Task SignInAsync(string login, string password)
+    {
+        await page.GotoAsync("/cuenta/ingresar");
+        await page.GetByLabel("Teléfono o correo electrónico").FillAsync(login);
+        await page.GetByLabel("Contraseña").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cuenta/ingresar"));
+    }
 }

@@ -47,5 +47,15 @@
         lastEvent = missed.reduce((mark, u) => Math.max(mark, u.eventId), lastEvent);
     }
 
-    window.marketLive(follow, apply, root.querySelector("[data-testid=live-state]"));
+    const connection = window.marketLive(follow, apply, root.querySelector("[data-testid=live-state]"));
+    // A market day the vendor has a stall on was cancelled or moved: say so at the top of the inbox.
+    connection.on("marketDay", notice => {
+        const p = document.createElement("p");
+        p.className = "error";
+        p.setAttribute("role", "alert");
+        p.dataset.testid = "market-notice";
+        const text = notice.status === "Cancelled" ? root.dataset.marketCancelled : root.dataset.marketMoved;
+        p.textContent = text.replace("{0}", notice.space).replace("{1}", notice.date).replace("{2}", notice.reason || "");
+        root.querySelector("h1").after(p);
+    });
 })();

@@ -15,7 +15,7 @@
         const li = document.createElement("li");
         li.dataset.sequence = update.sequence;
         const strong = document.createElement("strong");
-        strong.textContent = update.action === "Refund" ? root.dataset.refunded : labels[update.status];
+        strong.textContent = update.action === "Refund" ? root.dataset.refunded : labels[update.action] ?? labels[update.status];
         const time = document.createElement("time");
         const parts = Object.fromEntries(format.formatToParts(new Date(update.occurredAt)).map(p => [p.type, p.value]));
         time.textContent = `${parts.day} ${parts.month.replace(".", "")} ${parts.hour}:${parts.minute}`;

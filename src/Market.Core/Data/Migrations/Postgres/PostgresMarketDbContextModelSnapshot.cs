@@ -359,6 +359,241 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.ToTable("Shops");
                 });
 
+            modelBuilder.Entity("Market.Core.MarketDays.MarketDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("PublicSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PublicSpaceId", "Date");
+
+                    b.HasIndex("StartsAt", "Status");
+
+                    b.ToTable("MarketDays");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketLimits", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxConsecutiveDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxDaysPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StallFee")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MarketLimits");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PublicSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicSpaceId");
+
+                    b.ToTable("MarketSeries");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.PublicSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<TimeOnly?>("StreetCloses")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("StreetOpens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("StreetUse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PublicSpaces", t =>
+                        {
+                            t.HasCheckConstraint("CK_PublicSpaces_Capacity", "\"Capacity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.StallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MarketDayId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StallNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("WaitListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("MarketDayId", "ShopId")
+                        .IsUnique();
+
+                    b.HasIndex("MarketDayId", "StallNumber")
+                        .IsUnique()
+                        .HasFilter("\"StallNumber\" IS NOT NULL");
+
+                    b.HasIndex("ShopId", "Status");
+
+                    b.ToTable("StallApplications", t =>
+                        {
+                            t.HasCheckConstraint("CK_StallApplications_Stall", "\"StallNumber\" IS NULL OR \"StallNumber\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Market.Core.Nearby.SavedAddress", b =>
                 {
                     b.Property<int>("Id")
@@ -446,6 +681,9 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("MarketDayId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -483,6 +721,8 @@ namespace Market.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MarketDayId");
 
                     b.HasIndex("ResidentId");
 
@@ -975,6 +1215,77 @@ namespace Market.Core.Data.Migrations.Postgres
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Market.Core.MarketDays.MarketDay", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.PublicSpace", "PublicSpace")
+                        .WithMany()
+                        .HasForeignKey("PublicSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Market.Core.MarketDays.MarketSeries", null)
+                        .WithMany("Days")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PublicSpace");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketLimits", b =>
+                {
+                    b.HasOne("Market.Core.Territory.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Market.Core.MarketDays.MarketLimits", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.PublicSpace", "PublicSpace")
+                        .WithMany()
+                        .HasForeignKey("PublicSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PublicSpace");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.PublicSpace", b =>
+                {
+                    b.HasOne("Market.Core.Territory.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.StallApplication", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.MarketDay", "MarketDay")
+                        .WithMany()
+                        .HasForeignKey("MarketDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Market.Core.MarketDays.MarketSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Market.Core.Catalog.Shop", "Shop")
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MarketDay");
+
+                    b.Navigation("Shop");
+                });
+
             modelBuilder.Entity("Market.Core.Nearby.SavedAddress", b =>
                 {
                     b.HasOne("Market.Core.Territory.Neighbourhood", null)
@@ -991,6 +1302,11 @@ namespace Market.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>
                 {
+                    b.HasOne("Market.Core.MarketDays.MarketDay", null)
+                        .WithMany()
+                        .HasForeignKey("MarketDayId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Market.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1143,6 +1459,11 @@ namespace Market.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Market.Core.Catalog.Product", b =>
                 {
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>

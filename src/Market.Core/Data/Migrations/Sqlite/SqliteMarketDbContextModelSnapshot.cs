@@ -346,6 +346,233 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.ToTable("Shops");
                 });
 
+            modelBuilder.Entity("Market.Core.MarketDays.MarketDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("PublicSpaceId", "Date");
+
+                    b.HasIndex("StartsAt", "Status");
+
+                    b.ToTable("MarketDays");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketLimits", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxConsecutiveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxDaysPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StallFee")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MarketLimits");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicSpaceId");
+
+                    b.ToTable("MarketSeries");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.PublicSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StreetCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StreetOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetUse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PublicSpaces", t =>
+                        {
+                            t.HasCheckConstraint("CK_PublicSpaces_Capacity", "\"Capacity\" >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.StallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeePaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarketDayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShopId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StallNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitListedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("MarketDayId", "ShopId")
+                        .IsUnique();
+
+                    b.HasIndex("MarketDayId", "StallNumber")
+                        .IsUnique()
+                        .HasFilter("\"StallNumber\" IS NOT NULL");
+
+                    b.HasIndex("ShopId", "Status");
+
+                    b.ToTable("StallApplications", t =>
+                        {
+                            t.HasCheckConstraint("CK_StallApplications_Stall", "\"StallNumber\" IS NULL OR \"StallNumber\" >= 1");
+                        });
+                });
+
             modelBuilder.Entity("Market.Core.Nearby.SavedAddress", b =>
                 {
                     b.Property<int>("Id")
@@ -431,6 +658,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MarketDayId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PaidAt")
                         .HasColumnType("INTEGER");
 
@@ -468,6 +698,8 @@ namespace Market.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("MarketDayId");
 
                     b.HasIndex("ResidentId");
 
@@ -942,6 +1174,77 @@ namespace Market.Core.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("Market.Core.MarketDays.MarketDay", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.PublicSpace", "PublicSpace")
+                        .WithMany()
+                        .HasForeignKey("PublicSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Market.Core.MarketDays.MarketSeries", null)
+                        .WithMany("Days")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PublicSpace");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketLimits", b =>
+                {
+                    b.HasOne("Market.Core.Territory.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Market.Core.MarketDays.MarketLimits", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.PublicSpace", "PublicSpace")
+                        .WithMany()
+                        .HasForeignKey("PublicSpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PublicSpace");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.PublicSpace", b =>
+                {
+                    b.HasOne("Market.Core.Territory.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.StallApplication", b =>
+                {
+                    b.HasOne("Market.Core.MarketDays.MarketDay", "MarketDay")
+                        .WithMany()
+                        .HasForeignKey("MarketDayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Market.Core.MarketDays.MarketSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Market.Core.Catalog.Shop", "Shop")
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MarketDay");
+
+                    b.Navigation("Shop");
+                });
+
             modelBuilder.Entity("Market.Core.Nearby.SavedAddress", b =>
                 {
                     b.HasOne("Market.Core.Territory.Neighbourhood", null)
@@ -958,6 +1261,11 @@ namespace Market.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>
                 {
+                    b.HasOne("Market.Core.MarketDays.MarketDay", null)
+                        .WithMany()
+                        .HasForeignKey("MarketDayId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Market.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1110,6 +1418,11 @@ namespace Market.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Market.Core.Catalog.Product", b =>
                 {
                     b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("Market.Core.MarketDays.MarketSeries", b =>
+                {
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Market.Core.Ordering.Order", b =>

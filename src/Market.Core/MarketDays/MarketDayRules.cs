@@ -1,0 +1,35 @@
+using Market.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Market.Core.MarketDays;
+
+/// <summary>Runs <see cref="TemporarinessRules"/> against what the database holds for the space.</summary>
+public static class MarketDayRules
+{
+    /// <summary>
+    /// Call inside a transaction before checking: a no-op update of the space's row makes a second schedule change for the same
+    /// space wait (PostgreSQL row lock; SQLite write lock) so two changes cannot both pass the rules unseen by each other.
+    /// </summary>
+    public static Task LockSpaceAsync(MarketDbContext db, int spaceId, CancellationToken ct) =>
+        db.PublicSpaces.Where(s => s.Id == spaceId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Capacity, s => s.Capacity), ct);
+
+    /// <param name="replacing">A day being moved: it does not count against itself.</param>
+    public static async Task<IReadOnlyList<RuleBreak>> CheckAsync(MarketDbContext db, PublicSpace space, IReadOnlyList<DayPlan> proposed,
+        int? replacing, CancellationToken ct)
+    {
+        if (proposed.Count == 0)
+        {
+            return [];
+        }
+        // Only the months touched matter (and a few days either side for a run of consecutive days).
+        var from = new DateOnly(proposed.Min(p => p.Date).Year, proposed.Min(p => p.Date).Month, 1).AddDays(-31);
+        var to = proposed.Max(p => p.Date).AddDays(31);
+        var existing = await db.MarketDays
+            .Where(d => d.PublicSpaceId == space.Id && d.Status == MarketDayStatus.Scheduled && d.Date >= from && d.Date <= to && d.Id != (replacing ?? 0))
+            .Select(d => new DayPlan(d.Date, d.Opens, d.Closes))
+            .ToListAsync(ct);
+        var limits = await db.MarketLimits.SingleOrDefaultAsync(l => l.MunicipalityId == space.MunicipalityId, ct)
+            ?? MarketLimits.Default(space.MunicipalityId);
+        return TemporarinessRules.Check(space, limits, existing, proposed);
+    }
+}
