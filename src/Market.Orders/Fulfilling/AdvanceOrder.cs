@@ -1,6 +1,7 @@
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Core.Payments;
+using Market.Orders.Checkout;
 using Market.Orders.Payments;
 using Market.Orders.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,18 @@ public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, 
             {
                 db.Ledger.AddRange(LedgerEntry.ForSale(order, payments.Value.CommissionPercent, e.OccurredAt));
             }
-            await db.SaveChangesAsync(ct);
+            if (ReservedStock.IsReleasedBy(order.Status))
+            {
+                await db.Entry(order).Collection(o => o.Items).LoadAsync(ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await ReservedStock.ReturnAsync(db, order.Items, ct);
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
             outbox.Pulse();
             if (order.RefundOwed)
             {

@@ -1,6 +1,7 @@
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Core.Payments;
+using Market.Orders.Checkout;
 using Market.Orders.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -63,12 +64,7 @@ public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient 
         order.Apply(OrderAction.ExpirePayment, OrderActor.Platform, reason: null, now);
         payment?.Failed(null, CardPayment.ExpiredCode, now);
         await db.SaveChangesAsync(ct);
-        foreach (var item in order.Items)
-        {
-            var quantity = item.Quantity;
-            await db.Products.Where(p => p.Id == item.ProductId && p.Stock != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + quantity), ct);
-        }
+        await ReservedStock.ReturnAsync(db, order.Items, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Unpaid card order cancelled after {Timeout}; stock released", options.Value.UnpaidTimeout);
         return true;

@@ -50,6 +50,27 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         handled.Order().ShouldBe([1, 2, 3, 4, 5]);
     }
 
+    [Theory]
+    [InlineData(OrderAction.Reject, true)]
+    [InlineData(OrderAction.Cancel, false)]
+    public async Task OrderThatEndsWithoutReachingTheResident_PutsItsUnitsBackOnTheShelf_Once(OrderAction action, bool byShop)
+    {
+        var (shopkeeper, _) = await Host.SignInAsync(Tere);
+        var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);
+        var resident = Host.CreateClient();
+        var code = (await Checkout.PlaceAsync(resident, Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 3)))).Orders.Single().Code;
+        (await StockAsync(product.Id)).ShouldBe(7);
+
+        var who = byShop ? shopkeeper : resident;
+        (await who.PostAsJsonAsync($"/api/pedidos/{code}/{action}", new { reason = "Se nos acabó el gas" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await who.PostAsJsonAsync($"/api/pedidos/{code}/{action}", new { reason = "Otra vez" })).IsSuccessStatusCode.ShouldBeFalse();
+
+        (await StockAsync(product.Id)).ShouldBe(10);
+    }
+
+    private Task<int?> StockAsync(int productId) =>
+        Checkout.QueryAsync(Host, db => db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync());
+
     [Fact]
     public async Task ReconnectingClient_GetsEveryEventAfterTheLastSequenceItSaw()
     {
