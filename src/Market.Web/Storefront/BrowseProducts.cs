@@ -21,10 +21,19 @@ public sealed record BrowseProducts(
     Money? MaxPrice,
     double RadiusKm,
     int Page,
-    ResidentLocation? Location);
+    ResidentLocation? Location,
+    bool AtNextMarket = false)
+{
+    /// <summary>Only these shops' products (the vendors of the next market day), whatever their own address.</summary>
+    internal List<int>? OnlyShops { get; init; }
+}
 
 /// <summary>Total is exact when TotalIsExact; otherwise "more than Total" (the nearest shops filled the page before all were counted).</summary>
-public sealed record ProductResults(IReadOnlyList<ProductCard> Products, int Total, bool TotalIsExact, IReadOnlyList<Option> NearbyCategories);
+public sealed record ProductResults(IReadOnlyList<ProductCard> Products, int Total, bool TotalIsExact, IReadOnlyList<Option> NearbyCategories)
+{
+    /// <summary>With the market filter: the market day the list is for, or null when none is coming near.</summary>
+    public NextMarket? NextMarket { get; init; }
+}
 
 /// <summary>
 /// The product list: matches of the full-text index by relevance tier first, then the nearest shop first.
@@ -47,12 +56,20 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
     public async Task<ProductResults> HandleAsync(BrowseProducts query, CancellationToken ct)
     {
         var terms = SearchTerms.Parse(query.Text);
-        var (page, total, exact) = query.Location is { } here
-            ? await NearAsync(query, terms, here, ct)
-            : await AnywhereAsync(query, terms, ct);
+        var scoped = query;
+        NextMarket? market = null;
+        if (query.AtNextMarket)
+        {
+            market = await NextMarket.FindAsync(db, query.Location, query.RadiusKm, query.Municipality, clock.GetUtcNow(), ct);
+            // Vendors come to the market: where their own shop is registered does not limit them.
+            scoped = query with { Location = null, Municipality = null, OnlyShops = [.. market?.VendorIds ?? []] };
+        }
+        var (page, total, exact) = scoped.Location is { } here
+            ? await NearAsync(scoped, terms, here, ct)
+            : await AnywhereAsync(scoped, terms, ct);
         page = await WithProximityAsync(page, query.Location, ct);
-        var suggestions = total == 0 ? await NearbyCategoriesAsync(query, ct) : [];
-        return new ProductResults(page, total, exact, suggestions);
+        var suggestions = total == 0 ? await NearbyCategoriesAsync(query with { AtNextMarket = false }, ct) : [];
+        return new ProductResults(page, total, exact, suggestions) { NextMarket = market };
     }
 
     private async Task<(List<ProductCard>, int, bool)> NearAsync(BrowseProducts query, SearchTerms terms, ResidentLocation here, CancellationToken ct)
@@ -178,6 +195,10 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
         if (!string.IsNullOrEmpty(query.Category))
         {
             products = products.Where(p => p.Category.Slug == query.Category);
+        }
+        if (query.OnlyShops is { } only)
+        {
+            products = products.Where(p => EF.Parameter(only).Contains(p.ShopId));
         }
         if (query.LocalOnly)
         {

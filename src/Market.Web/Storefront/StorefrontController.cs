@@ -22,7 +22,7 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
         // A price that does not read as money is ignored rather than refused: the list still shows, the field keeps the text.
         var results = await browse.HandleAsync(new BrowseProducts(form.Q, municipio, categoria, form.Entrega, form.Retiro, form.Abierto,
             form.Local, Money.TryParse(form.Min, out var min) ? min : null, Money.TryParse(form.Max, out var max) ? max : null,
-            form.Radio, pagina, location), ct);
+            form.Radio, pagina, location, form.Mercado), ct);
         var filters = new CatalogFilters(
             await db.Municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(ct),
             await db.Categories.OrderBy(c => c.Name).Select(c => new Option(c.Slug, c.Name)).ToListAsync(ct),
@@ -35,6 +35,7 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
             Form = form,
             Location = location,
             NearbyCategories = results.NearbyCategories,
+            NextMarket = results.NextMarket,
         });
     }
 

@@ -22,6 +22,7 @@ public sealed record StorefrontPage(IReadOnlyList<ProductCard> Products, Catalog
     public BrowseForm Form { get; init; } = new();
     public Nearby.ResidentLocation? Location { get; init; }
     public IReadOnlyList<Option> NearbyCategories { get; init; } = [];
+    public NextMarket? NextMarket { get; init; }
 }
 
 /// <summary>The storefront's search and filter fields as typed, so the form shows them again.</summary>
@@ -34,13 +35,14 @@ public sealed record BrowseForm
     public bool Retiro { get; init; }
     public bool Abierto { get; init; }
     public bool Local { get; init; }
+    public bool Mercado { get; init; }
     public string? Min { get; init; }
     public string? Max { get; init; }
     public int Radio { get; init; } = 5;
 
     public bool PriceUnreadable => Unreadable(Min) || Unreadable(Max);
 
-    public bool AnyFilter => Entrega || Retiro || Abierto || Local || !string.IsNullOrWhiteSpace(Min) || !string.IsNullOrWhiteSpace(Max);
+    public bool AnyFilter => Entrega || Retiro || Abierto || Local || Mercado || !string.IsNullOrWhiteSpace(Min) || !string.IsNullOrWhiteSpace(Max);
 
     public int? WiderRadius => Radii.Where(r => r > Radio).Cast<int?>().FirstOrDefault();
 
