@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Market.Core.Catalog;
 using Market.Core.Ordering;
 
@@ -15,7 +16,8 @@ public sealed record OrderUpdate(
     DateTimeOffset OccurredAt,
     Fulfilment Fulfilment,
     string CustomerName,
-    long TotalCents);
+    long TotalCents,
+    [property: JsonIgnore] bool ReachedShop = true);
 
 /// <summary>Pushes an update to everyone following the order or its shop; implemented where the connections are.</summary>
 public interface IOrderUpdates

@@ -6,6 +6,7 @@ internal sealed class SignalROrderUpdates(IHubContext<OrdersHub> hub) : IOrderUp
 {
     public const string Method = "orderEvent";
 
-    public Task PublishAsync(OrderUpdate update, CancellationToken ct) =>
-        hub.Clients.Groups(OrdersHub.OrderGroup(update.Code), OrdersHub.ShopGroup(update.ShopId)).SendAsync(Method, update, ct);
+    public Task PublishAsync(OrderUpdate update, CancellationToken ct) => update.ReachedShop
+        ? hub.Clients.Groups(OrdersHub.OrderGroup(update.Code), OrdersHub.ShopGroup(update.ShopId)).SendAsync(Method, update, ct)
+        : hub.Clients.Group(OrdersHub.OrderGroup(update.Code)).SendAsync(Method, update, ct);
 }

@@ -120,10 +120,15 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task UnpaidOrder_PastTheTimeout_IsCancelledAndItsStockReleased()
+    public async Task UnpaidOrder_PastTheTimeout_IsCancelledAndItsStockReleased_WithoutTheShopHearingOfIt()
     {
+        var (_, cookies) = await Host.SignInAsync(Tere);
+        await using var shopLive = await LiveClient.ConnectAsync(Host, cookies);
+        await shopLive.FollowShopAsync();
         var product = await Checkout.StockedProductOfAsync(Host, Tere, stock: 10);
         var stale = await CardCheckout.PlaceAsync(Host, product, quantity: 3);
+        await using var residentLive = await LiveClient.ConnectAsync(Host);
+        await residentLive.FollowOrderAsync(stale);
         var fresh = await CardCheckout.PlaceAsync(Host, product, quantity: 2);
         var stalePage = await CardCheckout.PressPayAsync(Host, stale);
         var placed = await CardCheckout.OrderAsync(Host, stale);
@@ -144,6 +149,9 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         (await CardCheckout.QueryAsync(Host, db => db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync())).ShouldBe(8);
         ((string)Stripe.Session(CardCheckout.SessionId(stalePage))["status"]!).ShouldBe("expired");
         CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{stale}")).ShouldContain("No se cobró nada a tu tarjeta");
+        // Both groups get one message when the shop may see it, so once the resident has it the shop would have too.
+        await residentLive.WaitForAsync(u => u.Code == stale && u.Status == OrderStatus.Cancelled);
+        shopLive.Received.ShouldNotContain(u => u.Code == stale);
     }
 
     [Fact]
