@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Market.Tests.Integration.Payments;
 
 /// <summary>The real app with card payments on, its real Stripe.net client pointed at the Stripe fake, and Redis.</summary>
-public abstract class PaymentsFixture : IAsyncLifetime
+public abstract class PaymentsFixture(ITestDatabase database) : IAsyncLifetime
 {
     public const decimal CommissionPercent = 5m;
 
@@ -23,45 +23,22 @@ public abstract class PaymentsFixture : IAsyncLifetime
         Stripe = await StripeFake.StartAsync();
         var settings = Stripe.AppSettings;
         settings["Payments:CommissionPercent"] = CommissionPercent.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Host = await MarketHost.StartAsync(Redis, await DatabaseAsync(), settings);
+        Host = await MarketHost.StartAsync(Redis, await database.StartAsync(), settings);
         Stripe.WebhookUrl = new Uri(Host.BaseAddress, "/pagos/stripe/webhook");
     }
 
-    /// <summary>A PostgreSQL connection string, or null for SQLite.</summary>
-    protected abstract Task<string?> DatabaseAsync();
-
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await Stripe.DisposeAsync();
         await Redis.DisposeAsync();
+        await database.DisposeAsync();
     }
 }
 
-public sealed class SqlitePayments : PaymentsFixture
-{
-    protected override Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
-}
+public sealed class SqlitePayments() : PaymentsFixture(new SqliteDatabase());
 
-public sealed class PostgresPayments : PaymentsFixture
-{
-    private PostgresServer? postgres;
-
-    protected override async Task<string?> DatabaseAsync()
-    {
-        postgres = await PostgresServer.StartNewAsync();
-        return await postgres.CreateDatabaseAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (postgres is not null)
-        {
-            await postgres.DisposeAsync();
-        }
-    }
-}
+public sealed class PostgresPayments() : PaymentsFixture(new PostgresDatabase());
 
 /// <summary>What a resident paying by card does, through the same pages and buttons.</summary>
 public static partial class CardCheckout

@@ -15,15 +15,14 @@ public sealed class RelayOnTwoNodesTests : IAsyncLifetime
     private const string Stream = "orders:relay-test";
 
     private RedisServer redis = null!;
-    private PostgresServer postgres = null!;
+    private readonly PostgresDatabase postgres = new();
     private MarketHost a = null!;
     private MarketHost b = null!;
 
     public async Task InitializeAsync()
     {
         redis = await RedisServer.StartNewAsync();
-        postgres = await PostgresServer.StartNewAsync();
-        var database = await postgres.CreateDatabaseAsync();
+        var database = await postgres.StartAsync();
         var settings = new Dictionary<string, string?> { ["Fulfilment:RunWorker"] = "false", ["Fulfilment:Stream"] = Stream };
         a = await MarketHost.StartAsync(redis, database, settings);
         b = await MarketHost.StartAsync(redis, database, new Dictionary<string, string?>(settings) { ["Seed:DemoData"] = "false" });
