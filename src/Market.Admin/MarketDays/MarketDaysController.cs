@@ -59,16 +59,15 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         var result = schedule is null
             ? await ScopeOnlyAsync(id, ct)
             : await create.HandleAsync(new CreateSeries(id, schedule, OwnMunicipality), ct);
-        switch (result.Outcome)
+        if (Refusal(result.Outcome) is { } refusal)
         {
-            case StaffOutcome.NotFound:
-                return NotFound();
-            case StaffOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case StaffOutcome.Done:
-                TempData["Notice"] = "Series.Created";
-                TempData["NoticeArg"] = result.Days;
-                return LocalRedirect($"/admin/mercados/espacios/{id}");
+            return refusal;
+        }
+        if (result.Outcome == StaffOutcome.Done)
+        {
+            TempData["Notice"] = "Series.Created";
+            TempData["NoticeArg"] = result.Days;
+            return LocalRedirect($"/admin/mercados/espacios/{id}");
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var errors = schedule is null ? [text["Series.FormInvalid"].Value] : (result.Problems ?? []).Select(p => text[p].Value).ToList();
@@ -141,15 +140,14 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     private async Task<IActionResult> SaveSpaceAsync(int? id, SpaceForm form, SaveSpaceHandler save, CancellationToken ct)
     {
         var result = await save.HandleAsync(new SaveSpace(id, form.MunicipalityId ?? 0, form.ToDetails(), OwnMunicipality), ct);
-        switch (result.Outcome)
+        if (Refusal(result.Outcome) is { } refusal)
         {
-            case StaffOutcome.NotFound:
-                return NotFound();
-            case StaffOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case StaffOutcome.Done:
-                TempData["Notice"] = "Spaces.Saved";
-                return LocalRedirect($"/admin/mercados/espacios/{result.SpaceId}");
+            return refusal;
+        }
+        if (result.Outcome == StaffOutcome.Done)
+        {
+            TempData["Notice"] = "Spaces.Saved";
+            return LocalRedirect($"/admin/mercados/espacios/{result.SpaceId}");
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("SpaceForm", await SpaceFormPageAsync(id, form, [.. (result.Problems ?? []).Select(p => text[p.MessageKey].Value)], ct));
@@ -158,15 +156,14 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     private async Task<IActionResult> ChangeDayAsync(int id, ChangeMarketDay command, MoveForm form, ChangeMarketDayHandler change, CancellationToken ct)
     {
         var result = await change.HandleAsync(command, ct);
-        switch (result.Outcome)
+        if (Refusal(result.Outcome) is { } refusal)
         {
-            case StaffOutcome.NotFound:
-                return NotFound();
-            case StaffOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
-            case StaffOutcome.Done:
-                TempData["Notice"] = command.IsMove ? "MarketDays.Moved" : "MarketDays.Cancelled";
-                return LocalRedirect($"/admin/mercados/jornadas/{id}");
+            return refusal;
+        }
+        if (result.Outcome == StaffOutcome.Done)
+        {
+            TempData["Notice"] = command.IsMove ? "MarketDays.Moved" : "MarketDays.Cancelled";
+            return LocalRedirect($"/admin/mercados/jornadas/{id}");
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var errors = result.MessageKey is { } key ? [Format(key, result.Args)] : Describe(result.Breaks ?? []);
@@ -176,12 +173,9 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     private async Task<IActionResult> ReviewAsync(ReviewStallApplication command, ReviewStallApplicationHandler review, CancellationToken ct)
     {
         var result = await review.HandleAsync(command, ct);
-        switch (result.Outcome)
+        if (Refusal(result.Outcome) is { } refusal)
         {
-            case StaffOutcome.NotFound:
-                return NotFound();
-            case StaffOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            return refusal;
         }
         var dayId = await db.StallApplications.Where(a => a.Id == command.ApplicationId).Select(a => a.MarketDayId).SingleAsync(ct);
         if (result.Outcome == StaffOutcome.Done)
@@ -192,6 +186,14 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Day", await DayPageAsync(dayId, null, [Format(result.MessageKey!, result.Args)], command.ApplicationId, ct));
     }
+
+    /// <summary>Another municipality's ids are refused the same way by every staff action.</summary>
+    private StatusCodeResult? Refusal(StaffOutcome outcome) => outcome switch
+    {
+        StaffOutcome.NotFound => NotFound(),
+        StaffOutcome.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
+        _ => null,
+    };
 
     private async Task<SeriesResult> ScopeOnlyAsync(int spaceId, CancellationToken ct)
     {
