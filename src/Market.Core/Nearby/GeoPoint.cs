@@ -20,8 +20,8 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     }
 
     /// <summary>
-    /// A box that holds every point within <paramref name="radiusKm"/>: a database filters on it with plain
-    /// comparisons (indexable) before anything computes a real distance.
+    /// A box that holds every point within <paramref name="radiusKm"/>: plain comparisons (indexable in a
+    /// database, cheap in memory) before anything computes a real distance.
     /// </summary>
     public GeoBox Around(double radiusKm)
     {
@@ -30,12 +30,6 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
         // 1 % slack: the box is a pre-filter, it must never cut off a point the exact distance keeps.
         return new GeoBox(Latitude - dLat * 1.01, Latitude + dLat * 1.01, Longitude - dLng * 1.01, Longitude + dLng * 1.01);
     }
-
-    /// <summary>
-    /// Degrees of longitude scaled to match degrees of latitude here: (Δlat)² + (Δlng·scale)² orders points
-    /// like the haversine does at city scale, with arithmetic any SQL database can evaluate.
-    /// </summary>
-    public double LongitudeScale => Math.Cos(Radians(Latitude));
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 }

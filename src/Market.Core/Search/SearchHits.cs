@@ -6,6 +6,9 @@ namespace Market.Core.Search;
 /// <summary>One product that matches a search, with its relevance tier (0 best; see SearchIndexSql.SqliteHits).</summary>
 public sealed class SearchHit
 {
+    /// <summary>How many relevance tiers there are: 0, 1 and 2.</summary>
+    public const int Tiers = 3;
+
     public int ProductId { get; init; }
     public int Tier { get; init; }
 }

@@ -13,7 +13,10 @@ public sealed class CartController(MarketDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await LoadAsync(db, CartCookie.Read(Request), ct));
 
+    // Posted from the storefront, which is shared between anonymous visitors and so carries no per-visitor token.
     [HttpPost("/carrito/agregar")]
+    [IgnoreAntiforgeryToken]
+    [SameSiteForm]
     public IActionResult Add(int productId, int quantity = 1, string? returnUrl = null)
     {
         var lines = CartCookie.Read(Request).ToList();

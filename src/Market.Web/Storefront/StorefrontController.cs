@@ -4,13 +4,15 @@ using Market.Core.Data;
 using Market.Web.Nearby;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Storefront;
 
-public sealed class StorefrontController(MarketDbContext db, FindLocation find, BrowseProductsHandler browse) : Controller
+public sealed class StorefrontController(MarketDbContext db, FindLocation find, BrowseProductsHandler browse, StorefrontDirectory directory) : Controller
 {
     [HttpGet("/")]
+    [OutputCache(PolicyName = StorefrontCachePolicy.Name)]
     public async Task<IActionResult> Index(string? municipio, string? categoria, BrowseForm form, int pagina = 1, CancellationToken ct = default)
     {
         pagina = Math.Clamp(pagina, 1, 1000);
@@ -23,15 +25,11 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
         var results = await browse.HandleAsync(new BrowseProducts(form.Q, municipio, categoria, form.Entrega, form.Retiro, form.Abierto,
             form.Local, Money.TryParse(form.Min, out var min) ? min : null, Money.TryParse(form.Max, out var max) ? max : null,
             form.Radio, pagina, location, form.Mercado), ct);
-        var filters = new CatalogFilters(
-            await db.Municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(ct),
-            await db.Categories.OrderBy(c => c.Name).Select(c => new Option(c.Slug, c.Name)).ToListAsync(ct),
-            municipio, categoria);
-        // Not every shop counted: there is at least one more page, and the count reads "más de".
-        var pages = results.TotalIsExact ? (results.Total + BrowseProductsHandler.PageSize - 1) / BrowseProductsHandler.PageSize : pagina + 1;
+        var shops = await directory.GetAsync();
+        var filters = new CatalogFilters(shops.Municipalities, shops.Categories, municipio, categoria);
+        var pages = (results.Total + BrowseProductsHandler.PageSize - 1) / BrowseProductsHandler.PageSize;
         return View(new StorefrontPage(results.Products, filters, pagina, pages, results.Total)
         {
-            TotalIsExact = results.TotalIsExact,
             Form = form,
             Location = location,
             NearbyCategories = results.NearbyCategories,

@@ -18,7 +18,6 @@ public sealed record CatalogFilters(IReadOnlyList<Option> Municipalities, IReadO
 
 public sealed record StorefrontPage(IReadOnlyList<ProductCard> Products, CatalogFilters Filters, int Page, int Pages, int Total)
 {
-    public bool TotalIsExact { get; init; } = true;
     public BrowseForm Form { get; init; } = new();
     public Nearby.ResidentLocation? Location { get; init; }
     public IReadOnlyList<Option> NearbyCategories { get; init; } = [];
