@@ -41,12 +41,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task AfterThePeriod_ReadersGetTheKeptAnswerAtOnce_WhileOneNewReadRuns()
     {
-        var answer = Answer();
-        var first = answer.GetAsync();
-        await ReadsStartedAsync(1);
-        reads[0].SetResult("vieja");
-        await first;
-        clock.Advance(Period);
+        var answer = await StaleAsync("vieja");
 
         var meanwhile = Enumerable.Range(0, 5).Select(_ => answer.GetAsync()).ToList();
         await ReadsStartedAsync(2);
@@ -60,12 +55,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task AfterForget_ReadersWaitForANewRead_AndAReadBegunBeforeIsNotKept()
     {
-        var answer = Answer();
-        var first = answer.GetAsync();
-        await ReadsStartedAsync(1);
-        reads[0].SetResult("antes");
-        await first;
-        clock.Advance(Period);
+        var answer = await StaleAsync("antes");
         _ = await answer.GetAsync();
         await ReadsStartedAsync(2);
 
@@ -83,12 +73,7 @@ public sealed class KeptAnswerTests
     [Fact]
     public async Task AFailedReread_KeepsServingTheOldAnswer_AndIsTriedAgain()
     {
-        var answer = Answer();
-        var first = answer.GetAsync();
-        await ReadsStartedAsync(1);
-        reads[0].SetResult("buena");
-        await first;
-        clock.Advance(Period);
+        var answer = await StaleAsync("buena");
 
         (await answer.GetAsync()).ShouldBe("buena");
         await ReadsStartedAsync(2);
@@ -101,6 +86,18 @@ public sealed class KeptAnswerTests
         reads[2].SetResult("otra vez buena");
 
         await EventuallyAsync(async () => await answer.GetAsync() == "otra vez buena");
+    }
+
+    /// <summary>An answer read once, and its period over.</summary>
+    private async Task<KeptAnswer<string>> StaleAsync(string firstAnswer)
+    {
+        var answer = Answer();
+        var first = answer.GetAsync();
+        await ReadsStartedAsync(1);
+        reads[0].SetResult(firstAnswer);
+        await first;
+        clock.Advance(Period);
+        return answer;
     }
 
     private Task ReadsStartedAsync(int count) => EventuallyAsync(() => Task.FromResult(Count() >= count));
