@@ -26,6 +26,7 @@ public static class WebExtensions
     {
         var services = builder.Services;
         services.AddLocalization();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Ui>, Resources.UiText>();
         // Spanish text stays as it is in the HTML ("dólares", not "d&#xF3;lares"): smaller pages on slow data.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
