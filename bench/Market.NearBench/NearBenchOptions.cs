@@ -8,7 +8,7 @@ internal sealed record NearBenchOptions(Uri Url, DatabaseProvider Provider, stri
 {
     public const string Usage = """
         usage: Market.NearBench --url http://127.0.0.1:PORT --provider Sqlite|Postgres --connection "Data Source=…"
-                                [--shops 2000] [--products 50000] [--concurrency 32] [--requests 4000] [--warmup 300]
+                                [--shops 2000] [--products 50000] [--concurrency 32] [--requests 4000] [--warmup 2000]
           Seeds the app's database (once) with --shops shops and --products products across the 14 municipalities,
           then measures the near-me listing, a text search and a static file of the same app.
         """;
@@ -24,7 +24,7 @@ internal sealed record NearBenchOptions(Uri Url, DatabaseProvider Provider, stri
             ["--products"] = "50000",
             ["--concurrency"] = "32",
             ["--requests"] = "4000",
-            ["--warmup"] = "300",
+            ["--warmup"] = "2000",
         };
         for (var i = 0; i < args.Count; i += 2)
         {
