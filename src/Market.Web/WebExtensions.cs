@@ -9,11 +9,10 @@ using Market.Web.Api;
 using Market.Web.Media;
 using Market.Web.Operations;
 using Market.Web.Payments;
+using Market.Web.Storefront;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Market.Web;
@@ -71,15 +70,7 @@ public static class WebExtensions
         services.AddScoped<Accounts.UseSetupCodeHandler>();
         services.AddScoped<Nearby.FindLocation>();
         services.AddScoped<Nearby.SetLocationHandler>();
-        services.AddScoped<Storefront.BrowseProductsHandler>();
-        services.AddSingleton<Storefront.StorefrontDirectory>();
-        services.AddSingleton<Storefront.ProductMatches>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Storefront.CatalogChanges>();
-        services.AddOptions<Storefront.StorefrontCacheOptions>().BindConfiguration(Storefront.StorefrontCacheOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<Storefront.StorefrontCacheOptions>>((o, storefront) =>
-            o.AddPolicy(Storefront.StorefrontCachePolicy.Name, new Storefront.StorefrontCachePolicy(storefront.Value.Duration)));
+        services.AddStorefront();
         services.AddScoped<Stalls.ApplyForStallHandler>();
         services.AddScoped<Stalls.ChangeStallApplicationHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

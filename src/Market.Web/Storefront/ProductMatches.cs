@@ -1,4 +1,3 @@
-using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +28,7 @@ public sealed class ProductMatches : IDisposable
     private readonly TimeProvider clock;
     private readonly KeptAnswer<Catalog> catalog;
     private readonly MemoryCache words = new(new MemoryCacheOptions { SizeLimit = MaxKept });
+    private int generation;
 
     public ProductMatches(IServiceScopeFactory scopes, IOptions<StorefrontCacheOptions> options, TimeProvider clock)
     {
@@ -57,6 +57,7 @@ public sealed class ProductMatches : IDisposable
     private KeptAnswer<ShopMatches> Keep(string key, SearchTerms terms)
     {
         KeptAnswer<ShopMatches>? answer = null;
+        var created = Volatile.Read(ref generation);
         answer = new(async ct =>
         {
             List<SearchHit> hits;
@@ -68,7 +69,11 @@ public sealed class ProductMatches : IDisposable
             // A hit that is not in the catalog is a product switched off (or a shop closed).
             var matches = ByShop(hits.Where(h => products.ContainsKey(h.ProductId)).Select(h => products[h.ProductId] with { Tier = h.Tier }));
             // Weighed by what it holds, so that the cache's limit bounds memory; one answer over the limit is not kept.
-            words.Set(key, answer!, new MemoryCacheEntryOptions { Size = Math.Max(1, hits.Count), SlidingExpiration = Idle });
+            // An answer made before the catalog changed is not put back.
+            if (Volatile.Read(ref generation) == created)
+            {
+                words.Set(key, answer!, new MemoryCacheEntryOptions { Size = Math.Max(1, hits.Count), SlidingExpiration = Idle });
+            }
             return matches;
         }, period, clock);
         return answer;
@@ -93,6 +98,7 @@ public sealed class ProductMatches : IDisposable
     /// <summary>The catalog changed: every kept answer is dropped.</summary>
     public void Forget()
     {
+        Interlocked.Increment(ref generation);
         catalog.Forget();
         words.Clear();
     }

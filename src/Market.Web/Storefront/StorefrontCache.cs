@@ -20,7 +20,7 @@ public sealed class StorefrontCacheOptions
 /// The storefront as anonymous residents see it, kept for a few seconds: neighbours of one colonia ask for the same
 /// page. A page is only shared between requests that would render it alike: same words and filters, language,
 /// remembered location and cart size. Nothing is shared with a signed-in user or when a one-time message is due
-/// (TempData), and a response that sets a cookie is never kept. See docs/adr/0008-storefront-output-cache.md.
+/// (TempData), and a response that sets a cookie is never kept. See docs/adr/0008-storefront-kept-answers.md.
 /// </summary>
 public sealed class StorefrontCachePolicy(TimeSpan duration) : IOutputCachePolicy
 {
