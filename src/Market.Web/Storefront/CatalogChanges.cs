@@ -5,20 +5,39 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using StackExchange.Redis;
 
 namespace Market.Web.Storefront;
 
 /// <summary>
-/// When this node saves a change to what the storefront shows (a product, its photos, a shop, its hours, a category
-/// or municipality), the kept answers and pages are dropped, so the change shows at once here; another node or the
-/// worker shows it within the cache period. A product's stock alone does not count: every order changes it.
+/// When a node saves a change to what the storefront shows (a product, its photos, a shop, its hours, a category or
+/// municipality), it drops its kept answers and pages at once and tells the other web nodes through Redis, which do
+/// the same. A product's stock alone does not count: every order changes it. With Redis away, the other nodes
+/// catch up within the cache period.
 /// </summary>
-public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches matches, IOutputCacheStore pages) : SaveChangesInterceptor
+public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches matches, IOutputCacheStore pages, IConnectionMultiplexer redis)
+    : SaveChangesInterceptor, IHostedService
 {
+    private static readonly RedisChannel Channel = RedisChannel.Literal("storefront:catalog-changed");
     private static readonly HashSet<Type> Shown = [typeof(Product), typeof(ProductPhoto), typeof(Category), typeof(Shop), typeof(OpeningHours), typeof(Municipality)];
+
+    private readonly string node = Guid.NewGuid().ToString("N");
 
     // What a context is about to save, from SavingChanges to SavedChanges (one interceptor serves every context).
     private readonly ConditionalWeakTable<DbContext, object> changing = [];
+
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        // Fire and forget: StackExchange.Redis subscribes again by itself whenever the connection comes back.
+        redis.GetSubscriber().SubscribeAsync(Channel, (channel, from) =>
+        {
+            if (from != node)
+            {
+                // The in-memory page store evicts at once: nothing here waits on I/O.
+                ForgetAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }, CommandFlags.FireAndForget);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -34,13 +53,13 @@ public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ForgetIfChanged(eventData.Context).AsTask().GetAwaiter().GetResult();
+        ChangedAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await ForgetIfChanged(eventData.Context);
+        await ChangedAsync(eventData.Context);
         return result;
     }
 
@@ -52,12 +71,18 @@ public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches
         }
     }
 
-    private ValueTask ForgetIfChanged(DbContext? context)
+    private async ValueTask ChangedAsync(DbContext? context)
     {
         if (context is null || !changing.Remove(context))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
+        await ForgetAsync();
+        await redis.GetSubscriber().PublishAsync(Channel, node, CommandFlags.FireAndForget);
+    }
+
+    private ValueTask ForgetAsync()
+    {
         directory.Forget();
         matches.Forget();
         return pages.EvictByTagAsync(StorefrontCachePolicy.Tag, CancellationToken.None);

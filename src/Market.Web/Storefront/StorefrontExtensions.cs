@@ -13,7 +13,9 @@ public static class StorefrontExtensions
         services.AddScoped<BrowseProductsHandler>();
         services.AddSingleton<StorefrontDirectory>();
         services.AddSingleton<ProductMatches>();
-        services.AddSingleton<IInterceptor, CatalogChanges>();
+        services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CatalogChanges>());
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogChanges>());
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<StorefrontCacheOptions>>((o, storefront) =>
             o.AddPolicy(StorefrontCachePolicy.Name, new StorefrontCachePolicy(storefront.Value.Duration)));
