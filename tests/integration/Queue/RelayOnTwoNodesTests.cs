@@ -1,5 +1,4 @@
 using Market.Core.Catalog;
-using Market.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -14,39 +13,24 @@ public sealed class RelayOnTwoNodesTests : IAsyncLifetime
 {
     private const string Stream = "orders:relay-test";
 
-    private RedisServer redis = null!;
-    private readonly PostgresDatabase postgres = new();
-    private MarketHost a = null!;
-    private MarketHost b = null!;
+    private TwoNodes nodes = null!;
 
-    public async Task InitializeAsync()
-    {
-        redis = await RedisServer.StartNewAsync();
-        var database = await postgres.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Fulfilment:RunWorker"] = "false", ["Fulfilment:Stream"] = Stream };
-        a = await MarketHost.StartAsync(redis, database, settings);
-        b = await MarketHost.StartAsync(redis, database, new Dictionary<string, string?>(settings) { ["Seed:DemoData"] = "false" });
-    }
+    public async Task InitializeAsync() =>
+        nodes = await TwoNodes.StartAsync(new Dictionary<string, string?> { ["Fulfilment:RunWorker"] = "false", ["Fulfilment:Stream"] = Stream });
 
-    public async Task DisposeAsync()
-    {
-        await b.DisposeAsync();
-        await a.DisposeAsync();
-        await postgres.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await nodes.DisposeAsync();
 
     [Fact]
     public async Task OrdersPlacedThroughTwoNodesAtOnce_AreEachAppendedToTheStreamOnce()
     {
         const int Orders = 60;
-        var product = await Checkout.StockedProductOfAsync(a, "tere@demo.sv", stock: Orders);
+        var product = await Checkout.StockedProductOfAsync(nodes.A, "tere@demo.sv", stock: Orders);
         var request = Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1));
 
-        await Task.WhenAll(Enumerable.Range(0, Orders).Select(i => Checkout.PlaceAsync((i % 2 == 0 ? a : b).CreateClient(), request)));
+        await Task.WhenAll(Enumerable.Range(0, Orders).Select(i => Checkout.PlaceAsync((i % 2 == 0 ? nodes.A : nodes.B).CreateClient(), request)));
 
-        (await Eventually.Until(() => Checkout.QueryAsync(a, db => db.Outbox.CountAsync(m => m.PublishedAt == null)), n => n == 0)).ShouldBe(0);
-        var entries = await a.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StreamRangeAsync(Stream);
+        (await Eventually.Until(() => Checkout.QueryAsync(nodes.A, db => db.Outbox.CountAsync(m => m.PublishedAt == null)), n => n == 0)).ShouldBe(0);
+        var entries = await nodes.A.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StreamRangeAsync(Stream);
         var appended = entries.Select(e => $"{e["order"]}/{e["seq"]}").ToList();
         appended.Count.ShouldBe(Orders);
         appended.Distinct().Count().ShouldBe(Orders);

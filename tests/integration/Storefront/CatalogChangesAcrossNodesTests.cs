@@ -1,5 +1,4 @@
 using Market.Core;
-using Market.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Tests.Integration.Storefront;
@@ -10,43 +9,27 @@ namespace Market.Tests.Integration.Storefront;
 /// </summary>
 public sealed class CatalogChangesAcrossNodesTests : IAsyncLifetime
 {
-    private RedisServer redis = null!;
-    private readonly PostgresDatabase postgres = new();
-    private MarketHost a = null!;
-    private MarketHost b = null!;
+    private TwoNodes nodes = null!;
 
-    public async Task InitializeAsync()
-    {
-        redis = await RedisServer.StartNewAsync();
-        var database = await postgres.StartAsync();
-        var settings = new Dictionary<string, string?> { ["StorefrontCache:Duration"] = "00:02:00" };
-        a = await MarketHost.StartAsync(redis, database, settings);
-        b = await MarketHost.StartAsync(redis, database, new Dictionary<string, string?>(settings) { ["Seed:DemoData"] = "false" });
-    }
+    public async Task InitializeAsync() => nodes = await TwoNodes.StartAsync(new Dictionary<string, string?> { ["StorefrontCache:Duration"] = "00:02:00" });
 
-    public async Task DisposeAsync()
-    {
-        await b.DisposeAsync();
-        await a.DisposeAsync();
-        await postgres.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await nodes.DisposeAsync();
 
     [Fact]
     public async Task PriceSavedOnNodeA_ShowsOnNodeB_WellBeforeItsPeriodEnds()
     {
-        var colonia = await Checkout.QueryAsync(a, db => db.Neighbourhoods.Where(n => n.Name == "Centro de Santa Tecla").Select(n => n.Id).SingleAsync());
+        var colonia = await Checkout.QueryAsync(nodes.A, db => db.Neighbourhoods.Where(n => n.Name == "Centro de Santa Tecla").Select(n => n.Id).SingleAsync());
         var url = $"/?colonia={colonia}";
-        var before = await b.CreateClient().GetStringAsync(url);
+        var before = await nodes.B.CreateClient().GetStringAsync(url);
         var productId = StorefrontHtml.FirstProductId(before);
-        var newPrice = await Checkout.QueryAsync(a, db => db.Products.Where(p => p.Id == productId).Select(p => p.Price).SingleAsync()) + Money.FromDollars(0.53m);
+        var newPrice = await Checkout.QueryAsync(nodes.A, db => db.Products.Where(p => p.Id == productId).Select(p => p.Price).SingleAsync()) + Money.FromDollars(0.53m);
 
-        await Checkout.QueryAsync(a, async db =>
+        await Checkout.QueryAsync(nodes.A, async db =>
         {
             (await db.Products.SingleAsync(p => p.Id == productId)).Price = newPrice;
             return await db.SaveChangesAsync();
         });
-        var after = await Eventually.Until(() => b.CreateClient().GetStringAsync(url), page => StorefrontHtml.PriceOf(page, productId) == newPrice.ToString(), seconds: 15);
+        var after = await Eventually.Until(() => nodes.B.CreateClient().GetStringAsync(url), page => StorefrontHtml.PriceOf(page, productId) == newPrice.ToString(), seconds: 15);
 
         StorefrontHtml.PriceOf(before, productId).ShouldNotBe(newPrice.ToString());
         StorefrontHtml.PriceOf(after, productId).ShouldBe(newPrice.ToString());
