@@ -1,3 +1,4 @@
+using Market.Core;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Market.Core.Data;

@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Admin.ShopApprovals;
 using Market.Core.Data;
 using Market.Core.MarketDays;

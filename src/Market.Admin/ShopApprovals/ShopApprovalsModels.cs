@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Core.Catalog;
 
 namespace Market.Admin.ShopApprovals;
@@ -27,10 +28,8 @@ public sealed record VendorPage(VendorForm Form, IReadOnlyList<MunicipalityChoic
 /// <summary>How staff pages write times and phones: America/El_Salvador, "+503 7123 4567".</summary>
 public static class StaffDisplay
 {
-    private static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
-
     public static string Time(DateTimeOffset utc) =>
-        TimeZoneInfo.ConvertTime(utc, ElSalvador).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+        ElSalvadorTime.Local(utc).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
     public static string Phone(string phone) =>
         phone is { Length: 12 } && phone.StartsWith("+503", StringComparison.Ordinal) ? $"+503 {phone[4..8]} {phone[8..]}" : phone;

@@ -1,3 +1,4 @@
+using Market.Core;
 using System.Globalization;
 using System.Security.Claims;
 using Market.Core.Accounts;
@@ -14,8 +15,6 @@ namespace Market.Admin.Territory;
 [Authorize(Roles = Roles.MunicipalStaff + "," + Roles.MetroStaff)]
 public sealed class TerritoryController(MarketDbContext db, TimeProvider clock) : Controller
 {
-    private static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
-
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -25,8 +24,7 @@ public sealed class TerritoryController(MarketDbContext db, TimeProvider clock) 
             var own = int.Parse(User.FindFirstValue(MarketClaims.Municipality) ?? "0", CultureInfo.InvariantCulture);
             municipalities = municipalities.Where(m => m.Id == own);
         }
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ElSalvador);
-        var startOfDay = new DateTimeOffset(now.Date, now.Offset).ToUniversalTime();
+        var startOfDay = ElSalvadorTime.ToUtc(ElSalvadorTime.Today(clock), TimeOnly.MinValue);
         var rows = await municipalities.OrderBy(m => m.Name).Select(m => new TerritoryRow(
                 m.Name,
                 db.Shops.Count(s => s.MunicipalityId == m.Id && s.Status == ShopStatus.Active),

@@ -53,7 +53,7 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
             await AddPhotosAsync(catalog, services.GetRequiredService<PhotoPipeline>(), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        var stalls = await DemoMarkets.AddAsync(db, catalog, Market.Core.MarketDays.ElSalvadorTime.Today(clock), clock.GetUtcNow(), cancellationToken);
+        var stalls = await DemoMarkets.AddAsync(db, catalog, ElSalvadorTime.Today(clock), clock.GetUtcNow(), cancellationToken);
         // Identity saves once or twice per account; without ~650 tracked catalog entities to scan each time, that is twice as fast.
         db.ChangeTracker.Clear();
 

@@ -5,15 +5,13 @@ namespace Market.Core.Nearby;
 /// <summary>Whether a shop is open at an instant, from its weekly hours in America/El_Salvador time.</summary>
 public static class OpenNow
 {
-    public static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
-
     /// <summary>
     /// A span whose closing time is not after its opening time runs past midnight into the next day
     /// (a pupusería open 17:00–01:00 on Friday is open at 00:30 on Saturday). A day with no span is closed.
     /// </summary>
     public static bool IsOpen(IEnumerable<OpeningHours> hours, DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, ElSalvador);
+        var local = TimeZoneInfo.ConvertTime(at, ElSalvadorTime.Zone);
         var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
         var today = local.DayOfWeek;
         var yesterday = (DayOfWeek)(((int)today + 6) % 7);

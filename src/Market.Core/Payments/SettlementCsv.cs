@@ -13,8 +13,6 @@ public static class SettlementCsv
 {
     public static readonly IReadOnlyList<string> Columns = ["fecha", "pedido", "concepto", "monto", "en_saldo"];
 
-    private static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
-
     private static readonly Dictionary<LedgerKind, string> Concepts = new()
     {
         [LedgerKind.CardSale] = "venta con tarjeta",
@@ -34,7 +32,7 @@ public static class SettlementCsv
             balance += l.CountsInBalance ? l.Amount : Money.Zero;
             CatalogCsvFormat.AppendRecord(text,
             [
-                TimeZoneInfo.ConvertTime(l.RecordedAt, ElSalvador).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ElSalvadorTime.Local(l.RecordedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 CatalogCsvFormat.Guard(l.OrderCode),
                 Concepts[l.Kind],
                 l.Amount.ToPlainString(),

@@ -1,3 +1,4 @@
+using Market.Core;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

@@ -88,8 +88,8 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Settlements", await SettlementPageAsync(form, errors, ct));
         }
-        var start = LocalMidnight(from!.Value);
-        var end = LocalMidnight(to!.Value.AddDays(1));
+        var start = ElSalvadorTime.ToUtc(from!.Value, TimeOnly.MinValue);
+        var end = ElSalvadorTime.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue);
         var lines = await db.Ledger.AsNoTracking()
             .Where(l => l.ShopId == shop!.Id && l.RecordedAt >= start && l.RecordedAt < end).ToListAsync(ct);
         return File(Core.Payments.SettlementCsv.Write(lines.OrderBy(l => l.RecordedAt).ThenBy(l => l.Id)), "text/csv; charset=utf-8",
@@ -103,12 +103,6 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
     {
         var shops = await db.Shops.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         return new SettlementPage(form, [.. shops.OrderBy(s => s.Name, SpanishOrder.Names).Select(s => (s.Id, s.Name))], errors);
-    }
-
-    private static DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Display.ElSalvador.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>The return address for Stripe's page: this site as the resident reached it.</summary>

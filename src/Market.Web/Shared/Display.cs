@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Ordering;
 
@@ -6,9 +7,7 @@ namespace Market.Web.Shared;
 /// <summary>How times and names are shown: America/El_Salvador time and translation keys for enums.</summary>
 public static class Display
 {
-    public static readonly TimeZoneInfo ElSalvador = TimeZoneInfo.FindSystemTimeZoneById("America/El_Salvador");
-
-    public static DateTime Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, ElSalvador).DateTime;
+    public static DateTime Local(DateTimeOffset utc) => ElSalvadorTime.Local(utc);
 
     /// <summary>"26 nov 14:05"; tracking.js writes live steps the same way.</summary>
     public static string Time(DateTimeOffset utc) => Local(utc).ToString("d MMM HH:mm", System.Globalization.CultureInfo.CurrentCulture).Replace(".", "", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Core.MarketDays;
 using Market.Tests.E2e.Pages;
 using Market.Tests.Support;

@@ -1,3 +1,4 @@
+using Market.Core;
 using Market.Core.MarketDays;
 using Market.Tests.Integration.Spine;
 using Market.Tests.Support;

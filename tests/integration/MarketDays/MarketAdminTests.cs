@@ -1,3 +1,4 @@
+using Market.Core;
 using System.Globalization;
 using System.Net;
 using Market.Core.MarketDays;

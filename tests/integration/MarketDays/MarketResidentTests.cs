@@ -1,3 +1,4 @@
+using Market.Core;
 using System.Net;
 using Ical.Net;
 using Ical.Net.CalendarComponents;

@@ -1,3 +1,4 @@
+using Market.Core;
 using System.Net;
 using System.Text.RegularExpressions;
 using Market.Core.Accounts;

@@ -1,6 +1,9 @@
-namespace Market.Core.MarketDays;
+namespace Market.Core;
 
-/// <summary>Market hours are agreed in local time; the database keeps UTC beside them for sorting and filtering.</summary>
+/// <summary>
+/// The platform's one clock for people: shop hours, market days, settlements and every time shown are in
+/// America/El_Salvador; the database keeps UTC.
+/// </summary>
 public static class ElSalvadorTime
 {
     public const string ZoneId = "America/El_Salvador";
@@ -12,6 +15,8 @@ public static class ElSalvadorTime
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
+
+    public static DateTime Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 }
