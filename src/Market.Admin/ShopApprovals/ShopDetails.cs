@@ -1,6 +1,7 @@
 using System.Globalization;
 using Market.Core;
 using Market.Core.Catalog;
+using Market.Core.Nearby;
 using Market.Core.Territory;
 using Microsoft.Extensions.Localization;
 
@@ -120,7 +121,7 @@ public sealed class ShopDetails
         }
         if (municipality is not null)
         {
-            var km = Geo.DistanceKm(latitude, longitude, municipality.Latitude, municipality.Longitude);
+            var km = new GeoPoint(latitude, longitude).DistanceKm(new GeoPoint(municipality.Latitude, municipality.Longitude));
             if (km > MaxKmFromMunicipality)
             {
                 errors.Add(new(nameof(Latitude), "ShopForm.LocationFar", Math.Round(km), municipality.Name));
@@ -250,19 +251,4 @@ public sealed record ShopValues(
             shop.MinimumOrder = MinimumOrder;
         }
     }
-}
-
-public static class Geo
-{
-    private const double EarthRadiusKm = 6371;
-
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        var dLat = Radians(lat2 - lat1);
-        var dLon = Radians(lon2 - lon1);
-        var a = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(dLon / 2), 2);
-        return 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(a));
-    }
-
-    private static double Radians(double degrees) => degrees * Math.PI / 180;
 }

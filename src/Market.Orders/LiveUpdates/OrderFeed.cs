@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +8,6 @@ namespace Market.Orders.LiveUpdates;
 public sealed class OrderFeed(MarketDbContext db)
 {
     private const int MaxCatchUp = 500;
-
-    /// <summary>A card order reaches the shop once paid; before that, nothing of it is the shop's to see.</summary>
-    private static readonly Expression<Func<Order, bool>> ReachedShop =
-        o => o.Payment == PaymentMethod.CashOnDelivery || o.Events.Any(x => x.Action == OrderAction.ConfirmPayment);
 
     /// <summary>Every event of the given orders, keyed by order and sequence, for a worker handling a batch.</summary>
     public async Task<Dictionary<(Guid OrderId, int Sequence), OrderUpdate>> ForOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken ct) =>
@@ -29,7 +24,7 @@ public sealed class OrderFeed(MarketDbContext db)
 
     public async Task<List<OrderUpdate>> ForShopOwnerAsync(string ownerId, long afterEventId, CancellationToken ct) =>
         [.. (await UpdatesAsync(db.OrderEvents
-                .Where(e => e.Id > afterEventId && db.Orders.Where(ReachedShop).Any(o => o.Id == e.OrderId && o.Shop.OwnerId == ownerId))
+                .Where(e => e.Id > afterEventId && db.Orders.Where(Order.ReachedShop).Any(o => o.Id == e.OrderId && o.Shop.OwnerId == ownerId))
                 .OrderBy(e => e.Id).Take(MaxCatchUp), ct)).Select(r => r.Update)
             .OrderBy(u => u.EventId)];
 
@@ -42,7 +37,7 @@ public sealed class OrderFeed(MarketDbContext db)
             from e in events
             join o in db.Orders on e.OrderId equals o.Id
             select new { o.Code, o.ShopId, Event = e, o.Fulfilment, o.Customer.Name, o.Subtotal, o.DeliveryFee,
-                Reached = db.Orders.Where(ReachedShop).Any(x => x.Id == o.Id) })
+                Reached = db.Orders.Where(Order.ReachedShop).Any(x => x.Id == o.Id) })
             .AsNoTracking().ToListAsync(ct);
         return rows.Select(r => (r.Event.OrderId, new OrderUpdate(r.Code, r.ShopId, r.Event.Id, r.Event.Sequence,
             r.Event.Status, r.Event.Action, r.Event.Reason, r.Event.OccurredAt, r.Fulfilment, r.Name, (r.Subtotal + r.DeliveryFee).Cents, r.Reached)));

@@ -1,6 +1,6 @@
-using Market.Admin.ShopApprovals;
 using Market.Core.Data;
 using Market.Core.MarketDays;
+using Market.Core.Nearby;
 using Market.Web.Storefront;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Market.Web.Markets;
 
 /// <summary>Upcoming market days for residents: where, when, which vendors and what they sell; and the public calendar feeds.</summary>
-public sealed class MarketsController(MarketDbContext db, TimeProvider clock) : Controller
+public sealed class MarketsController(MarketDbContext db, TimeProvider clock, StorefrontDirectory directory) : Controller
 {
     private const int DaysAhead = 28;
 
@@ -28,14 +28,13 @@ public sealed class MarketsController(MarketDbContext db, TimeProvider clock) : 
                 db.StallApplications.Where(a => a.MarketDayId == d.Id && a.Status == StallApplicationStatus.Approved)
                     .OrderBy(a => a.StallNumber).Select(a => a.Shop.Name).ToList()))
             .ToListAsync(ct);
-        if (lat is { } la && lng is { } lo && la is >= -90 and <= 90 && lo is >= -180 and <= 180)
+        if (lat is { } la && lng is { } lo && GeoPoint.IsValid(la, lo))
         {
             // By distance first, then by date: the nearest market, its next day first.
-            rows = [.. rows.Select(r => r with { DistanceKm = Geo.DistanceKm(la, lo, r.Latitude, r.Longitude) })
+            rows = [.. rows.Select(r => r with { DistanceKm = new GeoPoint(r.Latitude, r.Longitude).DistanceKm(new GeoPoint(la, lo)) })
                 .OrderBy(r => Math.Round(r.DistanceKm!.Value, 1)).ThenBy(r => r.Date).ThenBy(r => r.Opens)];
         }
-        var municipalities = await db.Municipalities.OrderBy(m => m.Name).Select(m => new Option(m.Code, m.Name)).ToListAsync(ct);
-        return View(new MarketsPage(rows, municipalities, municipio, lat, lng));
+        return View(new MarketsPage(rows, (await directory.GetAsync()).Municipalities, municipio, lat, lng));
     }
 
     [HttpGet("/mercados/{id:int}")]
