@@ -57,9 +57,6 @@ public sealed class StripeFake : IAsyncDisposable
     /// <summary>Every API request received, with its Idempotency-Key header (null if it had none).</summary>
     public List<(string Method, string Path, string? IdempotencyKey)> Requests { get; } = [];
 
-    /// <summary>Every webhook sent and what the app answered.</summary>
-    public List<(string Type, string Payload, HttpStatusCode Status)> Deliveries { get; } = [];
-
     /// <summary>The settings that point the app's real Stripe.net client and webhook check at this fake.</summary>
     public Dictionary<string, string?> AppSettings => new()
     {
@@ -93,15 +90,6 @@ public sealed class StripeFake : IAsyncDisposable
         lock (gate)
         {
             return sessions[id].DeepClone().AsObject();
-        }
-    }
-
-    /// <summary>The session the app opened for an order (by its code), the latest if there were several.</summary>
-    public JsonObject SessionOf(string orderCode)
-    {
-        lock (gate)
-        {
-            return sessions.Values.Last(s => (string?)s["client_reference_id"] == orderCode).DeepClone().AsObject();
         }
     }
 
@@ -163,7 +151,7 @@ public sealed class StripeFake : IAsyncDisposable
                 return HttpStatusCode.Accepted;
             }
         }
-        return await DeliverAsync(type, payload, Signature(payload, WebhookSecret, DateTimeOffset.UtcNow));
+        return await DeliverAsync(payload, Signature(payload, WebhookSecret, DateTimeOffset.UtcNow));
     }
 
     public async Task ReleaseHeldAsync(bool reversed = false)
@@ -181,12 +169,12 @@ public sealed class StripeFake : IAsyncDisposable
         }
         foreach (var (type, payload) in events)
         {
-            await DeliverAsync(type, payload, Signature(payload, WebhookSecret, DateTimeOffset.UtcNow));
+            await DeliverAsync(payload, Signature(payload, WebhookSecret, DateTimeOffset.UtcNow));
         }
     }
 
     /// <summary>Posts a payload with the given Stripe-Signature header, for replays and forgeries.</summary>
-    public async Task<HttpStatusCode> DeliverAsync(string type, string payload, string signature)
+    public async Task<HttpStatusCode> DeliverAsync(string payload, string signature)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl ?? throw new InvalidOperationException("WebhookUrl is not set."))
         {
@@ -194,10 +182,6 @@ public sealed class StripeFake : IAsyncDisposable
         };
         request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
         using var response = await webhooks.SendAsync(request);
-        lock (gate)
-        {
-            Deliveries.Add((type, payload, response.StatusCode));
-        }
         return response.StatusCode;
     }
 

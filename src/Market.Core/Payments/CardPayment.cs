@@ -48,7 +48,7 @@ public sealed class CardPayment
 
     public bool CanStartAgain => State is CardPaymentState.NotStarted or CardPaymentState.Failed or CardPaymentState.Expired;
 
-    public string NextSessionKey(Guid orderId) => $"checkout-{orderId:N}-{Attempt + 1}";
+    public string NextSessionKey() => $"checkout-{OrderId:N}-{Attempt + 1}";
 
     public void SessionOpened(string sessionId, string url, DateTimeOffset now)
     {

@@ -76,6 +76,7 @@ public sealed class HandleStripeEventHandler(MarketDbContext db, IOptions<Paymen
             case Session session when stripeEvent.Type is EventTypes.CheckoutSessionCompleted or EventTypes.CheckoutSessionAsyncPaymentSucceeded:
                 return await ForOrderAsync(session.Metadata, ct) is var (order, payment)
                     && CardPaymentSteps.ConfirmPaid(db, order, payment, session, options.Value.CommissionPercent, now)
+                    && order.RefundOwed
                     ? order.Id
                     : null;
             case Session session when stripeEvent.Type is EventTypes.CheckoutSessionExpired or EventTypes.CheckoutSessionAsyncPaymentFailed:

@@ -55,7 +55,7 @@ public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient st
                 await ExpireQuietlyAsync(sessions, previous, ct);
             }
             var session = await sessions.CreateAsync(SessionFor(order, command.SiteBase, now),
-                new RequestOptions { IdempotencyKey = payment.NextSessionKey(order.Id) }, ct);
+                new RequestOptions { IdempotencyKey = payment.NextSessionKey() }, ct);
             payment.SessionOpened(session.Id, session.Url, now);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Card payment session {SessionId} opened (attempt {Attempt})", session.Id, payment.Attempt);

@@ -8,6 +8,7 @@ using Market.Orders.Checkout;
 using Market.Orders.Payments;
 using Market.Web.Cart;
 using Market.Web.Markets;
+using Market.Web.Payments;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -80,7 +81,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                 if (result.Orders is [{ Payment: PaymentMethod.Card } only])
                 {
                     // One card order: straight on to Stripe's page; if that fails, its tracking page offers a retry or cash.
-                    var payment = await startPayment.HandleAsync(new StartCardPayment(only.Code, new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/")), ct);
+                    var payment = await startPayment.HandleAsync(new StartCardPayment(only.Code, SiteAddress.Of(Request)), ct);
                     if (payment.PaymentUrl is { } url)
                     {
                         return Redirect(url);

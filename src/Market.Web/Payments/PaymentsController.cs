@@ -23,7 +23,7 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
     [HttpPost("/pedidos/{code}/pagar")]
     public async Task<IActionResult> Pay(string code, [FromServices] StartCardPaymentHandler start, CancellationToken ct)
     {
-        var result = await start.HandleAsync(new StartCardPayment(code, SiteBase(Request)), ct);
+        var result = await start.HandleAsync(new StartCardPayment(code, SiteAddress.Of(Request)), ct);
         if (result.PaymentUrl is { } url)
         {
             return Redirect(url);
@@ -104,9 +104,6 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
         var shops = await db.Shops.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         return new SettlementPage(form, [.. shops.OrderBy(s => s.Name, SpanishOrder.Names).Select(s => (s.Id, s.Name))], errors);
     }
-
-    /// <summary>The return address for Stripe's page: this site as the resident reached it.</summary>
-    private static Uri SiteBase(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 }
 
 public sealed record ShopAccount(string ShopName, Money Balance, Money CardSales, Money CashSales, Money Refunds, Money Commission,

@@ -268,10 +268,10 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         var payload = StripeFake.EventPayload("checkout.session.completed", Stripe.Session(CardCheckout.SessionId(stripePage)));
         Stripe.HoldWebhooks = false;
 
-        var forged = await Stripe.DeliverAsync("forged", payload, StripeFake.Signature(payload, "whsec_someoneElse", DateTimeOffset.UtcNow));
-        var stale = await Stripe.DeliverAsync("stale", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10)));
-        var unsigned = await Stripe.DeliverAsync("unsigned", payload, "");
-        var tampered = await Stripe.DeliverAsync("tampered", payload.Replace("\"paid\"", "\"unpaid\"", StringComparison.Ordinal),
+        var forged = await Stripe.DeliverAsync(payload, StripeFake.Signature(payload, "whsec_someoneElse", DateTimeOffset.UtcNow));
+        var stale = await Stripe.DeliverAsync(payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var unsigned = await Stripe.DeliverAsync(payload, "");
+        var tampered = await Stripe.DeliverAsync(payload.Replace("\"paid\"", "\"unpaid\"", StringComparison.Ordinal),
             StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
 
         new[] { forged, stale, unsigned, tampered }.ShouldAllBe(s => s == HttpStatusCode.BadRequest);
@@ -280,9 +280,9 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         order.PaidAt.ShouldBeNull();
         (await CardCheckout.QueryAsync(Host, db => db.Ledger.CountAsync(l => l.OrderId == order.Id))).ShouldBe(0);
 
-        var genuine = await Stripe.DeliverAsync("genuine", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
+        var genuine = await Stripe.DeliverAsync(payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
         var afterFirst = await CardCheckout.OrderAsync(Host, code);
-        var replay = await Stripe.DeliverAsync("replay", payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
+        var replay = await Stripe.DeliverAsync(payload, StripeFake.Signature(payload, StripeFake.WebhookSecret, DateTimeOffset.UtcNow));
 
         genuine.ShouldBe(HttpStatusCode.OK);
         replay.ShouldBe(HttpStatusCode.OK);
