@@ -44,8 +44,6 @@ public sealed class StallApplication
     public Money Fee { get; private set; }
     public DateTimeOffset? FeePaidAt { get; private set; }
 
-    public bool HoldsStall => Status is StallApplicationStatus.Approved or StallApplicationStatus.Offered;
-
     public static StallApplication Apply(MarketDay day, Shop shop, int? seriesId, DateTimeOffset now)
     {
         if (shop.Kind != ShopKind.MarketVendor || shop.Status != ShopStatus.Active)

@@ -33,7 +33,8 @@ public sealed class ApplyForStallHandler(MarketDbContext db, TimeProvider clock)
         {
             return new(0) { Found = false };
         }
-        var already = await db.StallApplications.Where(a => a.ShopId == shop.Id).Select(a => a.MarketDayId).ToListAsync(ct);
+        List<int> ids = [.. days.Select(d => d.Id)];
+        var already = await db.StallApplications.Where(a => a.ShopId == shop.Id && ids.Contains(a.MarketDayId)).Select(a => a.MarketDayId).ToHashSetAsync(ct);
         var created = 0;
         try
         {

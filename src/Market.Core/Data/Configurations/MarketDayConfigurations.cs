@@ -64,7 +64,6 @@ internal sealed class StallApplicationConfiguration : IEntityTypeConfiguration<S
         // A conditional update: a change saves only if the status is still the one it was read with.
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(a => a.Reason).HasMaxLength(StallApplication.ReasonLength);
-        b.Ignore(a => a.HoldsStall);
         b.HasOne(a => a.MarketDay).WithMany().HasForeignKey(a => a.MarketDayId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(a => a.Shop).WithMany().HasForeignKey(a => a.ShopId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<MarketSeries>().WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.SetNull);
