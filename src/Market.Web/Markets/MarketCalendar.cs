@@ -27,8 +27,10 @@ public static class MarketCalendar
         var recurring = series.Where(s => s.Pattern != SeriesPattern.Dates).ToDictionary(s => s.Id);
         foreach (var s in recurring.Values)
         {
-            var space = days.First(d => d.SeriesId == s.Id).PublicSpace;
-            var first = s.Schedule.Dates()[0];
+            var own = days.Where(d => d.SeriesId == s.Id).ToList();
+            var space = own[0].PublicSpace;
+            // Every day of the series is here, so its first date is the rule's first date (no expansion of the rule).
+            var first = own.Min(d => d.MovedFrom ?? d.Date);
             var master = Event($"serie-{s.Id}@{site.Host}", space, first, s.Opens, s.Closes, now);
             var until = ElSalvadorTime.ToUtc(s.LastDate, s.Closes);
             master.RecurrenceRule = new RecurrencePattern($"{s.Rule};UNTIL={until.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture)}");

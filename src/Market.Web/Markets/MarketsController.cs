@@ -77,14 +77,15 @@ public sealed class MarketsController(MarketDbContext db, TimeProvider clock, St
         var now = clock.GetUtcNow();
         var from = now.AddDays(-MarketCalendar.PastDays);
         var until = now.AddDays(MarketCalendar.FutureDays);
-        var list = await days.AsNoTracking().Include(d => d.PublicSpace).ThenInclude(s => s.Municipality)
-            .Where(d => d.StartsAt >= from && d.StartsAt < until).OrderBy(d => d.StartsAt).ToListAsync(ct);
-        var seriesIds = list.Where(d => d.SeriesId != null).Select(d => d.SeriesId!.Value).Distinct().ToList();
+        var window = days.AsNoTracking().Where(d => d.StartsAt >= from && d.StartsAt < until);
+        var single = await window.Where(d => d.SeriesId == null).Include(d => d.PublicSpace).ThenInclude(s => s.Municipality)
+            .OrderBy(d => d.StartsAt).ToListAsync(ct);
+        var seriesIds = await window.Where(d => d.SeriesId != null).Select(d => d.SeriesId!.Value).Distinct().ToListAsync(ct);
         // Every day of a series written as a rule, inside the window or not, so that each exception to the rule is written too.
         var seriesDays = await db.MarketDays.AsNoTracking().Include(d => d.PublicSpace).ThenInclude(s => s.Municipality)
             .Where(d => d.SeriesId != null && seriesIds.Contains(d.SeriesId.Value)).ToListAsync(ct);
         var series = await db.MarketSeries.AsNoTracking().Where(s => seriesIds.Contains(s.Id)).ToListAsync(ct);
-        var ics = MarketCalendar.Write(name, [.. list.Where(d => d.SeriesId == null), .. seriesDays], series,
+        var ics = MarketCalendar.Write(name, [.. single, .. seriesDays], series,
             new Uri($"{Request.Scheme}://{Request.Host}"), now);
         return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }
