@@ -87,7 +87,7 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
         // Most requests filter no product: the shop's own array then serves as it is.
         return string.IsNullOrEmpty(query.Category) && !query.LocalOnly && query.MinPrice is null && query.MaxPrice is null
             ? matches
-            : [.. matches.Where(m => (string.IsNullOrEmpty(query.Category) || m.Category == query.Category)
+            : [.. matches.Where(m => (string.IsNullOrEmpty(query.Category) || m.Card.CategorySlug == query.Category)
                 && (!query.LocalOnly || m.Card.IsLocal)
                 && (query.MinPrice is not { } min || m.Card.Price >= min)
                 && (query.MaxPrice is not { } max || m.Card.Price <= max))];
@@ -126,7 +126,7 @@ public sealed class BrowseProductsHandler(MarketDbContext db, TimeProvider clock
     /// <summary>The product-level filters, and the bounding box around the resident (for the suggestions of an empty list).</summary>
     private IQueryable<Product> Filtered(BrowseProducts query)
     {
-        var products = db.Products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
+        var products = StorefrontController.Visible(db.Products);
         if (!string.IsNullOrEmpty(query.Municipality))
         {
             products = products.Where(p => p.Shop.Municipality.Code == query.Municipality);

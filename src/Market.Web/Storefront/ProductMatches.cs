@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Market.Web.Storefront;
 
-/// <summary>An active product as the storefront lists it, with its relevance tier for the words and its category.</summary>
-public sealed record ProductMatch(ProductCard Card, int Tier, string Category);
+/// <summary>An active product as the storefront lists it, with its relevance tier for the words.</summary>
+public sealed record ProductMatch(ProductCard Card, int Tier);
 
 /// <summary>The matches of some words by shop, each shop's in page order: best tier, then name.</summary>
 public sealed record ShopMatches(IReadOnlyDictionary<int, ProductMatch[]> ByShop);
@@ -83,11 +83,8 @@ public sealed class ProductMatches : IDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-        var visible = StorefrontController.Visible(db.Products.AsNoTracking());
-        var categories = await visible.Select(p => new { p.Id, p.Category.Slug }).ToDictionaryAsync(p => p.Id, p => p.Slug, ct);
-        var cards = await StorefrontController.Cards(visible).ToListAsync(ct);
-        // A product made visible between the two reads waits for the next one.
-        var all = cards.Where(c => categories.ContainsKey(c.Id)).Select(c => new ProductMatch(c, 0, categories[c.Id])).ToList();
+        var cards = await StorefrontController.Cards(StorefrontController.Visible(db.Products.AsNoTracking())).ToListAsync(ct);
+        var all = cards.Select(c => new ProductMatch(c, 0)).ToList();
         return new Catalog(ByShop(all), all.ToDictionary(m => m.Card.Id));
     }
 

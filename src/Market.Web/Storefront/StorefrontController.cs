@@ -66,7 +66,7 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
         products.Where(p => p.IsActive && p.Shop.Status == ShopStatus.Active);
 
     internal static IQueryable<ProductCard> Cards(IQueryable<Product> products) =>
-        products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name,
+        products.Select(p => new ProductCard(p.Id, p.Name, p.Unit, p.Price, p.Stock, p.IsLocal, p.Category.Name, p.Category.Slug,
             p.ShopId, p.Shop.Name, p.Shop.Municipality.Name,
             // Three scalar subqueries rather than one row: SQLite cannot join a "first photo" row (no APPLY).
             p.Photos.Any()

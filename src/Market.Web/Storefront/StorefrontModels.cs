@@ -3,7 +3,7 @@ using Market.Core.Catalog;
 
 namespace Market.Web.Storefront;
 
-public sealed record ProductCard(int Id, string Name, string Unit, Money Price, int? Stock, bool IsLocal, string Category,
+public sealed record ProductCard(int Id, string Name, string Unit, Money Price, int? Stock, bool IsLocal, string Category, string CategorySlug,
     int ShopId, string ShopName, string Municipality, Market.Web.Shared.PhotoView? Photo)
 {
     public bool SoldOut => Stock == 0;
