@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Nearby;
 
-public sealed class NearbyController(MarketDbContext db, FindLocation find, SetLocationHandler setLocation, TimeProvider clock) : Controller
+public sealed class NearbyController(MarketDbContext db, FindLocation find, SetLocationHandler setLocation, StorefrontDirectory directory, TimeProvider clock)
+    : Controller
 {
     private const int ShopPageSize = 30;
 
@@ -51,15 +52,9 @@ public sealed class NearbyController(MarketDbContext db, FindLocation find, SetL
         var location = await find.ForAsync(Request, User, ct);
         radio = BrowseForm.Radii.Contains(radio) ? radio : 5;
         pagina = Math.Clamp(pagina, 1, 1000);
-        var shops = db.Shops.AsNoTracking().Include(s => s.Municipality).Where(s => s.Status == ShopStatus.Active);
-        if (location is not null)
-        {
-            var box = location.Point.Around(radio);
-            shops = shops.Where(s => s.Latitude >= box.MinLatitude && s.Latitude <= box.MaxLatitude
-                && s.Longitude >= box.MinLongitude && s.Longitude <= box.MaxLongitude);
-        }
         var now = clock.GetUtcNow();
-        var rows = (await shops.ToListAsync(ct))
+        // The active shops the storefront keeps (ADR 0008): a few thousand distances in memory, no query.
+        var rows = (await directory.GetAsync()).Shops.Values
             .Select(s => new ShopRow(s.Id, s.Name, s.Kind, s.Municipality.Name, Proximity.Of(s, location, now)))
             .Where(r => location is null || r.Near.DistanceKm <= radio)
             .Where(r => !entrega || r.Near.DeliversHere)
