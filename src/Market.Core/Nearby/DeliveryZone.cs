@@ -6,8 +6,5 @@ namespace Market.Core.Nearby;
 public static class DeliveryZone
 {
     public static bool Reaches(Shop shop, GeoPoint resident) =>
-        Reaches(shop.OffersDelivery, new GeoPoint(shop.Latitude, shop.Longitude), shop.DeliveryRadiusKm, resident);
-
-    public static bool Reaches(bool offersDelivery, GeoPoint shop, double radiusKm, GeoPoint resident) =>
-        offersDelivery && shop.DistanceKm(resident) <= radiusKm;
+        shop.OffersDelivery && new GeoPoint(shop.Latitude, shop.Longitude).DistanceKm(resident) <= shop.DeliveryRadiusKm;
 }

@@ -10,6 +10,4 @@ public sealed class SavedAddress
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public DateTimeOffset SavedAt { get; set; }
-
-    public GeoPoint Point => new(Latitude, Longitude);
 }

@@ -44,7 +44,7 @@ public sealed class SearchTerms
     private string Join(string suffix) => string.Join(" & ", Stems.Select(s => s + suffix));
 
     /// <summary>Lower case without diacritics; anything but ASCII letters and digits then splits words.</summary>
-    public static string Fold(string text)
+    private static string Fold(string text)
     {
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);

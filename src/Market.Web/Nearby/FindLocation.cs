@@ -28,7 +28,7 @@ public sealed class FindLocation(MarketDbContext db)
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
             return await db.SavedAddresses.AsNoTracking().Where(a => a.UserId == userId)
-                .OrderByDescending(a => a.Id)
+                .OrderByDescending(a => a.SavedAt).ThenByDescending(a => a.Id)
                 .Select(a => new ResidentLocation(new GeoPoint(a.Latitude, a.Longitude), a.Label == "" ? null : a.Label, a.NeighbourhoodId, false))
                 .FirstOrDefaultAsync(ct);
         }

@@ -22,7 +22,6 @@ internal sealed class SavedAddressConfiguration : IEntityTypeConfiguration<Saved
     {
         b.Property(a => a.UserId).HasMaxLength(450);
         b.Property(a => a.Label).HasMaxLength(120);
-        b.Ignore(a => a.Point);
         b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Neighbourhood>().WithMany().HasForeignKey(a => a.NeighbourhoodId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => new { a.UserId, a.SavedAt });
