@@ -45,7 +45,12 @@ public sealed class Order
     public Money? ChangeDue => CashTendered is { } tendered ? tendered - Total : null;
 
     /// <summary>Money was taken by card for an order the shop will not fulfil, and not yet given back.</summary>
-    public bool RefundOwed => PaidAt is not null && RefundedAt is null && Status is OrderStatus.Rejected or OrderStatus.Cancelled;
+    public static System.Linq.Expressions.Expression<Func<Order, bool>> OwesRefund { get; } =
+        o => o.PaidAt != null && o.RefundedAt == null && (o.Status == OrderStatus.Rejected || o.Status == OrderStatus.Cancelled);
+
+    private static readonly Func<Order, bool> OwesRefundNow = OwesRefund.Compile();
+
+    public bool RefundOwed => OwesRefundNow(this);
 
     /// <summary>
     /// The shop sees an order once it has to act on it: cash at once, card once paid while still awaiting payment

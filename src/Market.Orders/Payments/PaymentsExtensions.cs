@@ -25,6 +25,7 @@ internal static class PaymentsExtensions
         builder.Services.AddScoped<StartCardPaymentHandler>();
         builder.Services.AddScoped<HandleStripeEventHandler>();
         builder.Services.AddScoped<RefundOrderHandler>();
+        builder.Services.AddScoped<RetryOwedRefundsHandler>();
         builder.Services.AddScoped<ExpireUnpaidOrdersHandler>();
         builder.Services.AddScoped<SwitchToCashHandler>();
         builder.Services.AddHostedService<PaymentsSweeper>();

@@ -1,6 +1,3 @@
-using Market.Core.Data;
-using Market.Core.Ordering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,15 +40,7 @@ internal sealed class PaymentsSweeper(IServiceScopeFactory scopes, IOptions<Paym
         }
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-            var owed = await db.Orders.Where(o => o.PaidAt != null && o.RefundedAt == null
-                    && (o.Status == OrderStatus.Rejected || o.Status == OrderStatus.Cancelled))
-                .Select(o => o.Id).Take(100).ToListAsync(ct);
-            var refund = scope.ServiceProvider.GetRequiredService<RefundOrderHandler>();
-            foreach (var orderId in owed)
-            {
-                await refund.HandleAsync(new RefundOrder(orderId), ct);
-            }
+            await scope.ServiceProvider.GetRequiredService<RetryOwedRefundsHandler>().HandleAsync(new RetryOwedRefunds(), ct);
         }
     }
 }

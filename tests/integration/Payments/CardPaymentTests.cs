@@ -209,9 +209,10 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         Stripe.RefundsDown = false;
         await using (var scope = Host.Services.CreateAsyncScope())
         {
-            var refund = scope.ServiceProvider.GetRequiredService<RefundOrderHandler>();
-            (await refund.HandleAsync(new RefundOrder(order.Id), default)).ShouldBeTrue();
-            (await refund.HandleAsync(new RefundOrder(order.Id), default)).ShouldBeFalse();
+            // What the payments sweep runs at each tick.
+            var retry = scope.ServiceProvider.GetRequiredService<RetryOwedRefundsHandler>();
+            (await retry.HandleAsync(new RetryOwedRefunds(), default)).ShouldBe(1);
+            (await retry.HandleAsync(new RetryOwedRefunds(), default)).ShouldBe(0);
         }
 
         Stripe.RefundsOf(intent).Count.ShouldBe(1);
