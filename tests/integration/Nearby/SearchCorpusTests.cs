@@ -51,9 +51,11 @@ public sealed class SearchCorpusTests(SqliteSpine sqlite, PostgresSpine postgres
 
         foreach (var host in new[] { sqlite.Host, postgres.Host })
         {
-            var results = await SearchAsync(host, "pina", Soyapango, size: 100);
-            var tiers = results.Select(r => r.Name.Contains("Piña", StringComparison.Ordinal) ? 0 : 2).ToList();
-            tiers.ShouldBe(tiers.Order().ToList(), "every product named Piña before those that only mention it");
+            var results = await SearchAsync(host, "pina", Soyapango, size: BrowseProductsHandler.PageSize);
+            var tiers = results.Select(r => r.Name.Contains("Piña", StringComparison.Ordinal) ? 0 : r.Category.Contains("Piñata", StringComparison.Ordinal) ? 1 : 2).ToList();
+            tiers.ShouldBe(tiers.Order().ToList(), "named Piña first, then in a Piñata category, then only mentioned");
+            tiers.Distinct().Order().ShouldBe([0, 1, 2]);
+            results.ShouldContain(r => r.Name == "Globo de corpus", "its category is Piñatas");
             results.ShouldContain(r => r.Name == "Quesadilla de corpus", "the description mentions piña");
             var named = results.Where(r => r.Name == "Piña").Select(r => r.Near!.DistanceKm!.Value).ToList();
             named.ShouldBe(named.Order().ToList(), "nearest shop first among equally relevant products");
@@ -112,7 +114,7 @@ public sealed class SearchCorpusTests(SqliteSpine sqlite, PostgresSpine postgres
         return [.. results.Products.Take(size)];
     }
 
-    /// <summary>Products that only mention a word in their description, and a shop whose name holds a product word.</summary>
+    /// <summary>Products that only mention a word in their description, or hold it in their category's name.</summary>
     private static Task<int> SeedCorpusAsync(MarketHost host) => Checkout.QueryAsync(host, async db =>
     {
         if (await db.Products.AnyAsync(p => p.Name == "Quesadilla de corpus"))
@@ -121,7 +123,9 @@ public sealed class SearchCorpusTests(SqliteSpine sqlite, PostgresSpine postgres
         }
         var shop = await db.Shops.Where(s => s.Status == ShopStatus.Active).OrderBy(s => s.Id).FirstAsync();
         var category = await db.Categories.OrderBy(c => c.Id).FirstAsync();
+        var pinatas = new Category { Name = "Piñatas de corpus", Slug = "pinatas-de-corpus" };
         db.Products.AddRange(
+            new Product { ShopId = shop.Id, Category = pinatas, Name = "Globo de corpus", Unit = "unidad", Price = Money.FromDollars(0.50m) },
             new Product { ShopId = shop.Id, CategoryId = category.Id, Name = "Quesadilla de corpus", Description = "Con trocitos de piña y queso duro", Unit = "porción", Price = Money.FromDollars(1.50m) },
             new Product { ShopId = shop.Id, CategoryId = category.Id, Name = "Semilla de marañón tostada", Description = "Bolsita", Unit = "bolsa", Price = Money.FromDollars(2.00m) });
         return await db.SaveChangesAsync();
