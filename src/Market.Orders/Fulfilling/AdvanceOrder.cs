@@ -48,11 +48,7 @@ public sealed class AdvanceOrderHandler(MarketDbContext db, TimeProvider clock, 
             }
             if (ReservedStock.IsReleasedBy(order.Status))
             {
-                await db.Entry(order).Collection(o => o.Items).LoadAsync(ct);
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await ReservedStock.ReturnAsync(db, order.Items, ct);
-                await tx.CommitAsync(ct);
+                await ReservedStock.SaveReleasingAsync(db, order, ct);
             }
             else
             {

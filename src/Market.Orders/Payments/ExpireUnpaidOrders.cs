@@ -60,12 +60,9 @@ public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient 
             await db.SaveChangesAsync(ct);
             return false;
         }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         order.Apply(OrderAction.ExpirePayment, OrderActor.Platform, reason: null, now);
         payment?.Failed(null, CardPayment.ExpiredCode, now);
-        await db.SaveChangesAsync(ct);
-        await ReservedStock.ReturnAsync(db, order.Items, ct);
-        await tx.CommitAsync(ct);
+        await ReservedStock.SaveReleasingAsync(db, order, ct);
         logger.LogInformation("Unpaid card order cancelled after {Timeout}; stock released", options.Value.UnpaidTimeout);
         return true;
     }
