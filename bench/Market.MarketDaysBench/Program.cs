@@ -1,6 +1,6 @@
-using Market.Core;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
 using Market.Core.Territory;

@@ -1,5 +1,5 @@
-using Market.Core;
 using Market.Admin.ShopApprovals;
+using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
 using Market.Core.Ordering;

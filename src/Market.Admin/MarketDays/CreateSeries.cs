@@ -1,5 +1,5 @@
-using Market.Core;
 using Market.Admin.ShopApprovals;
+using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +25,9 @@ public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock)
             return new(StaffOutcome.Forbidden);
         }
         var problems = command.Schedule.Problems().ToList();
-        var dates = command.Schedule.Dates();
+        // The rule is expanded once, here; the rules and the past-date check read the days it made.
+        var series = MarketSeries.Create(space, command.Schedule, clock.GetUtcNow());
+        List<DateOnly> dates = [.. series.Days.Select(d => d.Date)];
         if (problems.Count == 0 && dates.Count == 0)
         {
             problems.Add("Series.NoDates");
@@ -45,7 +47,6 @@ public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock)
         {
             return new(StaffOutcome.Refused, Breaks: breaks);
         }
-        var series = MarketSeries.Create(space, command.Schedule, clock.GetUtcNow());
         db.MarketSeries.Add(series);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

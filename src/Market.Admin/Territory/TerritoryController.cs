@@ -1,6 +1,6 @@
-using Market.Core;
 using System.Globalization;
 using System.Security.Claims;
+using Market.Core;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;

@@ -1,8 +1,8 @@
-using Market.Core;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Market.Core;
 using Market.Core.MarketDays;
 
 namespace Market.Web.Markets;

@@ -1,6 +1,6 @@
-using Market.Core;
 using System.Globalization;
 using System.Net;
+using Market.Core;
 using Market.Core.MarketDays;
 using Market.Tests.Integration.Onboarding;
 using Market.Tests.Integration.Spine;

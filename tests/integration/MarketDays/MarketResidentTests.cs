@@ -1,8 +1,8 @@
-using Market.Core;
 using System.Net;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.MarketDays;
 using Market.Tests.Integration.Spine;

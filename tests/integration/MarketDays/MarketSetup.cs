@@ -1,6 +1,6 @@
-using Market.Core;
 using System.Net;
 using System.Text.RegularExpressions;
+using Market.Core;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
