@@ -1,3 +1,4 @@
+using System.Net;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Core.Payments;
@@ -30,6 +31,24 @@ internal static class CardPaymentSteps
             db.Ledger.AddRange(LedgerEntry.ForSale(order, commissionPercent, now));
         }
         return true;
+    }
+
+    /// <summary>
+    /// Closes a session's page so that it cannot take money any more, and returns the session as it ended: expired
+    /// now, or paid (or expired) before. Throws when Stripe cannot be reached, or will not say.
+    /// </summary>
+    public static async Task<Session> CloseAsync(Stripe.IStripeClient stripe, string sessionId, CancellationToken ct)
+    {
+        var sessions = new SessionService(stripe);
+        try
+        {
+            return await sessions.ExpireAsync(sessionId, cancellationToken: ct);
+        }
+        catch (Stripe.StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.BadRequest)
+        {
+            // Only an open session can be expired: this one had already ended, so read how.
+            return await sessions.GetAsync(sessionId, cancellationToken: ct);
+        }
     }
 
     /// <summary>Stripe answered with an error, or could not be reached (Stripe.net lets network failures and timeouts through).</summary>

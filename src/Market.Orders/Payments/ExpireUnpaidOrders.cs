@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
-using Stripe.Checkout;
 
 namespace Market.Orders.Payments;
 
@@ -53,7 +52,7 @@ public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient 
         var payment = await db.CardPayments.FindAsync([orderId], ct);
         var now = clock.GetUtcNow();
         using var scope = logger.BeginScope("Order {OrderCode}", order.Code);
-        if (payment?.SessionId is { } sessionId && await PaidMeanwhileAsync(sessionId, ct) is { } paid)
+        if (payment?.SessionId is { } sessionId && await CardPaymentSteps.CloseAsync(stripe, sessionId, ct) is { PaymentStatus: "paid" } paid)
         {
             // Paid just before the deadline and the webhook has not arrived yet: the order goes ahead.
             CardPaymentSteps.ConfirmPaid(db, order, payment, paid, options.Value.CommissionPercent, now);
@@ -65,24 +64,5 @@ public sealed class ExpireUnpaidOrdersHandler(MarketDbContext db, IStripeClient 
         await ReservedStock.SaveReleasingAsync(db, order, ct);
         logger.LogInformation("Unpaid card order cancelled after {Timeout}; stock released", options.Value.UnpaidTimeout);
         return true;
-    }
-
-    /// <summary>Expires the session at Stripe so it cannot take money any more, unless it already has.</summary>
-    private async Task<Session?> PaidMeanwhileAsync(string sessionId, CancellationToken ct)
-    {
-        var sessions = new SessionService(stripe);
-        var session = await sessions.GetAsync(sessionId, cancellationToken: ct);
-        if (session.Status == "open")
-        {
-            try
-            {
-                session = await sessions.ExpireAsync(sessionId, cancellationToken: ct);
-            }
-            catch (StripeException)
-            {
-                session = await sessions.GetAsync(sessionId, cancellationToken: ct);
-            }
-        }
-        return session.PaymentStatus == "paid" ? session : null;
     }
 }

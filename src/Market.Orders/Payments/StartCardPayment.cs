@@ -52,7 +52,7 @@ public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient st
         {
             if (payment.SessionId is { } previous)
             {
-                await ExpireQuietlyAsync(sessions, previous, ct);
+                await CloseQuietlyAsync(previous, ct);
             }
             var session = await sessions.CreateAsync(SessionFor(order, command.SiteBase, now),
                 new RequestOptions { IdempotencyKey = payment.NextSessionKey() }, ct);
@@ -106,11 +106,11 @@ public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient st
     }
 
     /// <summary>The old page must not take money once a new one is open; if it was paid meanwhile, its webhook says so.</summary>
-    private async Task ExpireQuietlyAsync(SessionService sessions, string sessionId, CancellationToken ct)
+    private async Task CloseQuietlyAsync(string sessionId, CancellationToken ct)
     {
         try
         {
-            await sessions.ExpireAsync(sessionId, cancellationToken: ct);
+            await CardPaymentSteps.CloseAsync(stripe, sessionId, ct);
         }
         catch (StripeException ex)
         {

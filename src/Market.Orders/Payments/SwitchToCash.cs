@@ -1,4 +1,3 @@
-using System.Net;
 using Market.Core.Data;
 using Market.Core.Ordering;
 using Market.Core.Payments;
@@ -6,7 +5,6 @@ using Market.Orders.Fulfilling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Stripe;
-using Stripe.Checkout;
 
 namespace Market.Orders.Payments;
 
@@ -21,21 +19,13 @@ public sealed class SwitchToCashHandler(MarketDbContext db, IStripeClient stripe
             .SingleOrDefaultAsync(p => db.Orders.Any(o => o.Id == p.OrderId && o.Code == command.Code), ct);
         if (payment is { State: CardPaymentState.Open or CardPaymentState.Failed, SessionId: { } sessionId })
         {
-            var sessions = new SessionService(stripe);
             try
             {
-                await sessions.ExpireAsync(sessionId, cancellationToken: ct);
-            }
-            catch (StripeException ex) when (ex.HttpStatusCode == HttpStatusCode.BadRequest)
-            {
-                // Not open any more: if it was paid, the card payment stands and its webhook places the order.
-                switch (await PaidAsync(sessions, sessionId, ct))
+                if (await CardPaymentSteps.CloseAsync(stripe, sessionId, ct) is { PaymentStatus: "paid" })
                 {
-                    case true:
-                        logger.LogInformation("Switch to cash refused: session {SessionId} was paid", sessionId);
-                        return new(AdvanceOutcome.Refused, MessageKey: "Payments.PaidMeanwhile");
-                    case null:
-                        return new(AdvanceOutcome.Refused, MessageKey: "Payments.ProviderUnavailable");
+                    // The card payment stands, and its webhook places the order.
+                    logger.LogInformation("Switch to cash refused: session {SessionId} was paid", sessionId);
+                    return new(AdvanceOutcome.Refused, MessageKey: "Payments.PaidMeanwhile");
                 }
             }
             catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
@@ -46,18 +36,5 @@ public sealed class SwitchToCashHandler(MarketDbContext db, IStripeClient stripe
             }
         }
         return await advance.HandleAsync(new AdvanceOrder(command.Code, OrderAction.PayOnDelivery, null, OrderActor.Resident, null), ct);
-    }
-
-    /// <summary>Null when Stripe cannot say.</summary>
-    private static async Task<bool?> PaidAsync(SessionService sessions, string sessionId, CancellationToken ct)
-    {
-        try
-        {
-            return (await sessions.GetAsync(sessionId, cancellationToken: ct)).PaymentStatus == "paid";
-        }
-        catch (Exception ex) when (CardPaymentSteps.StripeFailed(ex, ct))
-        {
-            return null;
-        }
     }
 }
