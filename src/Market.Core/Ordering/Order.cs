@@ -135,11 +135,7 @@ public sealed class Order
             throw new DomainException("Order.ReasonTooLong");
         }
         Status = target;
-        if (action == OrderAction.ConfirmPayment)
-        {
-            PaidAt = now;
-        }
-        else if (action == OrderAction.PayOnDelivery)
+        if (action == OrderAction.PayOnDelivery)
         {
             Payment = PaymentMethod.CashOnDelivery;
         }
@@ -156,12 +152,8 @@ public sealed class Order
         {
             return null;
         }
-        if (Status == OrderStatus.AwaitingPayment)
-        {
-            return Apply(OrderAction.ConfirmPayment, OrderActor.Platform, reason: null, now);
-        }
         PaidAt = now;
-        return null;
+        return Status == OrderStatus.AwaitingPayment ? Apply(OrderAction.ConfirmPayment, OrderActor.Platform, reason: null, now) : null;
     }
 
     /// <summary>The card payment was given back; a step on the timeline that does not change the status.</summary>
