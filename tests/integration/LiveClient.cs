@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Serialization;
+using Market.Core.MarketDays;
 using Market.Orders.LiveUpdates;
 using Market.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -13,12 +14,14 @@ public sealed class LiveClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly ConcurrentQueue<OrderUpdate> received = new();
+    private readonly ConcurrentQueue<MarketDayNotice> notices = new();
     private int resyncHints;
 
     private LiveClient(HubConnection connection)
     {
         this.connection = connection;
         connection.On<OrderUpdate>("orderEvent", received.Enqueue);
+        connection.On<MarketDayNotice>("marketDay", notices.Enqueue);
         connection.On(BackplaneResync.Method, () => Interlocked.Increment(ref resyncHints));
     }
 
@@ -56,6 +59,11 @@ public sealed class LiveClient : IAsyncDisposable
         }
         throw new TimeoutException("The expected live update never arrived. Received: " + string.Join(", ", received.Select(u => $"{u.Code}#{u.Sequence}:{u.Status}")));
     }
+
+    /// <summary>A notice about a market day, pushed to the vendors with a stall at it (who follow their shop).</summary>
+    public async Task<MarketDayNotice> WaitForNoticeAsync(int marketDayId) =>
+        await Eventually.Until(() => Task.FromResult(notices.FirstOrDefault(n => n.MarketDayId == marketDayId)), n => n is not null, seconds: 15)
+        ?? throw new TimeoutException($"No notice about market day {marketDayId} arrived.");
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 }

@@ -15,7 +15,7 @@ public sealed class MarketDayJourneyTests(MarketBrowser market, ITestOutputHelpe
     {
         var shots = new Screenshots(output, nameof(Santa_Tecla_schedules_a_Saturday_market_a_vendor_gets_stall_4_a_resident_orders_ahead_and_sees_the_cancellation_live));
         var plaza = "Plaza Merliot " + Guid.NewGuid().ToString("N")[..4];
-        var staffLogin = await MarketPeople.StaffAsync(market.Host, "ST");
+        var staffLogin = await TestAccounts.StaffAsync(market.Host, "ST");
         var (vendorLogin, vendorShop) = await MarketPeople.VendorWithProductAsync(market.Host, "ST", "Hortalizas Doña Marta", "Elote tierno");
         var tomorrow = ElSalvadorTime.Today(TimeProvider.System).AddDays(1);
 

@@ -3,30 +3,20 @@ using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Market.Tests.E2e.MarketDays;
 
-/// <summary>Accounts the market journey needs beyond the demo ones: Santa Tecla's staff and a new market vendor with a product.</summary>
+/// <summary>A new market vendor with a product, for the market journey.</summary>
 internal static class MarketPeople
 {
-    public static async Task<string> StaffAsync(MarketHost host, string municipalityCode)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-        var municipality = await db.Municipalities.SingleAsync(m => m.Code == municipalityCode);
-        return await CreateAsync(scope, $"alcaldia.{municipalityCode.ToLowerInvariant()}.{Guid.NewGuid():N}@demo.sv",
-            "Alcaldía de " + municipality.Name, Roles.MunicipalStaff, municipality.Id);
-    }
-
     public static async Task<(string Login, string Shop)> VendorWithProductAsync(MarketHost host, string municipalityCode, string shopName, string product)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
         var municipality = await db.Municipalities.SingleAsync(m => m.Code == municipalityCode);
-        var login = await CreateAsync(scope, $"puesto.{Guid.NewGuid():N}@demo.sv", "Marta Guevara", Roles.Shopkeeper, null);
+        var login = await TestAccounts.CreateAsync(host, $"puesto.{Guid.NewGuid():N}@demo.sv", "Marta Guevara", Roles.Shopkeeper);
         var shop = new Shop
         {
             Name = shopName,
@@ -53,14 +43,5 @@ internal static class MarketPeople
         });
         await db.SaveChangesAsync();
         return (login, shopName);
-    }
-
-    private static async Task<string> CreateAsync(AsyncServiceScope scope, string email, string name, string role, int? municipalityId)
-    {
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, MunicipalityId = municipalityId };
-        (await users.CreateAsync(user, MarketHost.Password)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
-        return email;
     }
 }

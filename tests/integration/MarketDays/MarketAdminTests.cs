@@ -163,7 +163,7 @@ public abstract class MarketAdminTests<TFixture>(TFixture fixture) : IClassFixtu
         var application = (await ApplicationsAsync(Host, day.Id)).Single();
         var (ss, _) = await Host.SignInAsync(SanSalvadorStaff);
         (await PostAsync(ss, $"/admin/mercados/solicitudes/{application.Id}/aprobar", new Dictionary<string, string> { ["stall"] = "2" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var (soyapango, _) = await Host.SignInAsync(await OnboardingForms.CreateStaffAsync(Host, "SO"));
+        var (soyapango, _) = await Host.SignInAsync(await TestAccounts.StaffAsync(Host, "SO"));
         var spacesBefore = await Checkout.QueryAsync(Host, db => db.PublicSpaces.CountAsync());
         var limitsBefore = await Checkout.QueryAsync(Host, db => db.MarketLimits.CountAsync());
 

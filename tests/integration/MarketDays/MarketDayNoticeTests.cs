@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json.Serialization;
 using Market.Core.MarketDays;
 using Market.Core.Ordering;
 using Market.Tests.Integration.Spine;
 using Market.Tests.Support;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using static Market.Tests.Integration.MarketDays.MarketSetup;
@@ -32,8 +29,8 @@ public abstract class MarketDayNoticeTests<TFixture>(TFixture fixture) : IClassF
         var (_, quietCookies) = await Host.SignInAsync(quietVendor);
         await using var sellerLive = await LiveClient.ConnectAsync(Host, sellerCookies);
         await sellerLive.FollowShopAsync();
-        await using var sellerNotices = await NoticeClient.ConnectAsync(Host, sellerCookies);
-        await using var quietNotices = await NoticeClient.ConnectAsync(Host, quietCookies);
+        await using var quietLive = await LiveClient.ConnectAsync(Host, quietCookies);
+        await quietLive.FollowShopAsync();
         await using var residentLive = await LiveClient.ConnectAsync(Host);
         (await residentLive.FollowOrderAsync(code)).Select(u => u.Status).ShouldBe([OrderStatus.Placed]);
         var (staff, _) = await Host.SignInAsync(SanSalvadorStaff);
@@ -46,9 +43,9 @@ public abstract class MarketDayNoticeTests<TFixture>(TFixture fixture) : IClassF
         toResident.Reason.ShouldBe("Lluvia fuerte");
         toResident.Sequence.ShouldBe(2);
         (await sellerLive.WaitForAsync(u => u.Code == code && u.Action == OrderAction.MarketDayCancelled)).ShopId.ShouldBe(shopId);
-        foreach (var notices in new[] { sellerNotices, quietNotices })
+        foreach (var vendor in new[] { sellerLive, quietLive })
         {
-            var notice = await notices.WaitForAsync(day.Id);
+            var notice = await vendor.WaitForNoticeAsync(day.Id);
             notice.Status.ShouldBe(MarketDayStatus.Cancelled);
             notice.Reason.ShouldBe("Lluvia fuerte");
             notice.Date.ShouldBe(day.Date);
@@ -91,36 +88,6 @@ public abstract class MarketDayNoticeTests<TFixture>(TFixture fixture) : IClassF
         var placed = await resident.PostAsync("/checkout", new FormUrlEncodedContent(CheckoutFields(await resident.GetStringAsync("/checkout"), shopId, dayId)));
         placed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return await Checkout.QueryAsync(Host, db => db.Orders.Where(o => o.ShopId == shopId).Select(o => o.Code).SingleAsync());
-    }
-
-    /// <summary>A vendor's page connection that records the market-day notices it is pushed.</summary>
-    private sealed class NoticeClient : IAsyncDisposable
-    {
-        private readonly HubConnection connection;
-        private readonly ConcurrentQueue<MarketDayNotice> received = new();
-
-        private NoticeClient(HubConnection connection)
-        {
-            this.connection = connection;
-            connection.On<MarketDayNotice>("marketDay", received.Enqueue);
-        }
-
-        public static async Task<NoticeClient> ConnectAsync(MarketHost host, CookieContainer cookies)
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(host.BaseAddress, "/hubs/pedidos"), o => o.Cookies = cookies)
-                .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-                .Build();
-            var client = new NoticeClient(connection);
-            await connection.StartAsync();
-            await connection.InvokeAsync<object>("FollowShop", 0L);
-            return client;
-        }
-
-        public async Task<MarketDayNotice> WaitForAsync(int marketDayId) =>
-            await Eventually.Until(() => Task.FromResult(received.FirstOrDefault(n => n.MarketDayId == marketDayId)), n => n is not null) ?? throw new TimeoutException();
-
-        public async ValueTask DisposeAsync() => await connection.DisposeAsync();
     }
 }
 

@@ -79,7 +79,7 @@ public abstract class StallTests<TFixture>(TFixture fixture) : IClassFixture<TFi
         var application = (await ApplicationsAsync(Host, day.Id)).Single();
         var (ss, _) = await Host.SignInAsync(SanSalvadorStaff);
 
-        var (soyapango, _) = await Host.SignInAsync(await Onboarding.OnboardingForms.CreateStaffAsync(Host, "SO"));
+        var (soyapango, _) = await Host.SignInAsync(await TestAccounts.StaffAsync(Host, "SO"));
         (await ss.GetStringAsync("/admin/mercados")).ShouldContain($"href=\"/admin/mercados/jornadas/{day.Id}\"");
         (await soyapango.GetStringAsync("/admin/mercados")).ShouldNotContain($"href=\"/admin/mercados/jornadas/{day.Id}\"");
 

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Market.Core.Accounts;
 using Market.Core.Catalog;
-using Market.Core.Data;
 using Market.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Market.Tests.Integration.Onboarding;
 
@@ -87,20 +83,6 @@ public static partial class OnboardingForms
 
     public static Task<ShopStatus> StatusAsync(MarketHost host, int shopId) =>
         Checkout.QueryAsync(host, db => db.Shops.Where(s => s.Id == shopId).Select(s => s.Status).SingleAsync());
-
-    /// <summary>Municipal staff of another municipality than the demo's, with the demo password.</summary>
-    public static async Task<string> CreateStaffAsync(MarketHost host, string municipalityCode)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var municipality = await db.Municipalities.SingleAsync(m => m.Code == municipalityCode);
-        var email = $"alcaldia.{municipalityCode.ToLowerInvariant()}.{Guid.NewGuid():N}@demo.sv";
-        var staff = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Alcaldía de " + municipality.Name, MunicipalityId = municipality.Id };
-        (await users.CreateAsync(staff, MarketHost.Password)).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(staff, Roles.MunicipalStaff)).Succeeded.ShouldBeTrue();
-        return email;
-    }
 
     public static string SetupCodeIn(string html) =>
         SetupCodePattern().Match(html) is { Success: true } m ? m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)

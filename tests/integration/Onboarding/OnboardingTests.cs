@@ -52,7 +52,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
     {
         var name = "Abarrotes San Jacinto " + Guid.NewGuid().ToString("N")[..6];
         var (_, shop) = await RegisterAsVisitorAsync(Host, name);
-        var (soyapango, _) = await Host.SignInAsync(await CreateStaffAsync(Host, Soyapango));
+        var (soyapango, _) = await Host.SignInAsync(await TestAccounts.StaffAsync(Host, Soyapango));
         var (metro, _) = await Host.SignInAsync(MetroStaff);
 
         var list = await soyapango.GetStringAsync("/admin/tiendas");
@@ -329,7 +329,7 @@ public abstract class OnboardingTests<TFixture>(TFixture fixture) : IClassFixtur
         (await Checkout.QueryAsync(Host, db => db.Users.SingleAsync(u => u.UserName == Normalized(phone)))).PasswordHash.ShouldBeNull();
 
         var shop = await ShopNamedAsync(Host, name);
-        var (soyapango, _) = await Host.SignInAsync(await CreateStaffAsync(Host, Soyapango));
+        var (soyapango, _) = await Host.SignInAsync(await TestAccounts.StaffAsync(Host, Soyapango));
         var foreign = await PostAsync(soyapango, "/admin/tiendas", $"/admin/tiendas/{shop.Id}/codigo", new Dictionary<string, string>());
         foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
