@@ -57,7 +57,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     {
         var schedule = form.ToSchedule();
         var result = schedule is null
-            ? await ScopeOnlyAsync(id, ct)
+            ? new SeriesResult(await ScopeAsync(db.PublicSpaces.Where(s => s.Id == id).Select(s => s.MunicipalityId), ct) ?? StaffOutcome.Refused)
             : await create.HandleAsync(new CreateSeries(id, schedule, OwnMunicipality), ct);
         if (Refusal(result.Outcome) is { } refusal)
         {
@@ -90,7 +90,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     {
         if (FormValues.Date(form.Date) is not { } date)
         {
-            if (await InScopeDay(id, ct) is { } failure)
+            if (Refusal(await ScopeAsync(db.MarketDays.Where(d => d.Id == id).Select(d => d.PublicSpace.MunicipalityId), ct) ?? StaffOutcome.Done) is { } failure)
             {
                 return failure;
             }
@@ -195,19 +195,12 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         _ => null,
     };
 
-    private async Task<SeriesResult> ScopeOnlyAsync(int spaceId, CancellationToken ct)
+    /// <summary>For a form that never reaches its handler: NotFound or Forbidden as the handler would say, null when in scope.</summary>
+    private async Task<StaffOutcome?> ScopeAsync(IQueryable<int> municipalityOf, CancellationToken ct)
     {
-        var municipality = await db.PublicSpaces.Where(s => s.Id == spaceId).Select(s => (int?)s.MunicipalityId).SingleOrDefaultAsync(ct);
-        return municipality is null ? new(StaffOutcome.NotFound)
-            : OwnMunicipality is { } own && own != municipality ? new(StaffOutcome.Forbidden)
-            : new(StaffOutcome.Refused);
-    }
-
-    private async Task<IActionResult?> InScopeDay(int dayId, CancellationToken ct)
-    {
-        var municipality = await db.MarketDays.Where(d => d.Id == dayId).Select(d => (int?)d.PublicSpace.MunicipalityId).SingleOrDefaultAsync(ct);
-        return municipality is null ? NotFound()
-            : OwnMunicipality is { } own && own != municipality ? StatusCode(StatusCodes.Status403Forbidden)
+        var municipality = await municipalityOf.Select(m => (int?)m).SingleOrDefaultAsync(ct);
+        return municipality is null ? StaffOutcome.NotFound
+            : OwnMunicipality is { } own && own != municipality ? StaffOutcome.Forbidden
             : null;
     }
 
@@ -297,8 +290,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         var applications = await db.StallApplications.Where(a => a.MarketDayId == id)
             .Select(a => new ApplicationRow(a.Id, a.Shop.Name, a.Shop.Phone, a.Status, a.StallNumber, a.Reason, a.Fee, a.FeePaidAt, a.SeriesId != null))
             .ToListAsync(ct);
-        var held = applications.Where(a => a.StallNumber is not null).Select(a => a.StallNumber!.Value).ToHashSet();
-        var free = Enumerable.Range(1, day.PublicSpace.Capacity).Where(n => !held.Contains(n)).ToList();
+        List<int> free = [.. Core.MarketDays.WaitList.FreeStalls(day.PublicSpace, applications.Where(a => a.StallNumber is not null).Select(a => a.StallNumber!.Value))];
         move ??= new MoveForm
         {
             Date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

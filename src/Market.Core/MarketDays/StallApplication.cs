@@ -145,10 +145,14 @@ public static class WaitList
         applications.Where(a => a.Status == StallApplicationStatus.WaitListed)
             .OrderBy(a => a.WaitListedAt).ThenBy(a => a.Id).FirstOrDefault();
 
-    /// <summary>The lowest stall number of the space nobody holds, or null when the space is full.</summary>
-    public static int? FirstFreeStall(PublicSpace space, IEnumerable<int> taken)
+    /// <summary>The stall numbers of the space (1 to its capacity) that nobody holds, lowest first.</summary>
+    public static IEnumerable<int> FreeStalls(PublicSpace space, IEnumerable<int> taken)
     {
         var held = taken.ToHashSet();
-        return Enumerable.Range(1, space.Capacity).Cast<int?>().FirstOrDefault(n => !held.Contains(n!.Value));
+        return Enumerable.Range(1, space.Capacity).Where(n => !held.Contains(n));
     }
+
+    /// <summary>The lowest stall number nobody holds, or null when the space is full.</summary>
+    public static int? FirstFreeStall(PublicSpace space, IEnumerable<int> taken) =>
+        FreeStalls(space, taken).Cast<int?>().FirstOrDefault();
 }
