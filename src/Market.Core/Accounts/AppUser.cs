@@ -12,6 +12,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>For assisted onboarding: staff hand the vendor a one-time code to set their own password.</summary>
     public string? SetupCodeHash { get; set; }
     public DateTimeOffset? SetupCodeExpiresAt { get; set; }
+
+    /// <summary>Metropolitan staff ask this staff account to sign in with an authenticator app too (always so for metropolitan staff).</summary>
+    public bool TwoFactorRequired { get; set; }
 }
 
 public static class Roles

@@ -53,6 +53,13 @@ public sealed class Shop
 
     public void Resume() => Move(ShopStatus.Active, from: [ShopStatus.Paused], reason: null);
 
+    /// <summary>Its municipality stops the shop (fraud, a complaint upheld); the reason is shown to the shopkeeper.</summary>
+    public void Suspend(string reason) =>
+        Move(ShopStatus.Suspended, from: [ShopStatus.Active, ShopStatus.Paused], reason: string.IsNullOrWhiteSpace(reason)
+            ? throw new Ordering.DomainException("Shop.ReasonRequired") : reason.Trim());
+
+    public void Reinstate() => Move(ShopStatus.Active, from: [ShopStatus.Suspended], reason: null);
+
     private void Move(ShopStatus to, ShopStatus[] from, string? reason)
     {
         if (!from.Contains(Status))
@@ -71,6 +78,9 @@ public enum ShopStatus
     Active,
     Paused,
     Rejected,
+
+    /// <summary>Stopped by its municipality: hidden, takes no orders, and its owner's sessions are ended.</summary>
+    Suspended,
 }
 
 /// <summary>One opening span on a weekday, in America/El_Salvador local time.</summary>

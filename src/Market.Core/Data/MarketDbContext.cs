@@ -1,4 +1,5 @@
 using Market.Core.Accounts;
+using Market.Core.Audit;
 using Market.Core.Catalog;
 using Market.Core.MarketDays;
 using Market.Core.Ordering;
@@ -32,6 +33,8 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     public DbSet<MarketSeries> MarketSeries => Set<MarketSeries>();
     public DbSet<MarketDay> MarketDays => Set<MarketDay>();
     public DbSet<StallApplication> StallApplications => Set<StallApplication>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +53,10 @@ public abstract class MarketDbContext(DbContextOptions options, TimeProvider clo
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are never changed or deleted.");
+        }
         var now = clock.GetUtcNow();
         foreach (var added in ChangeTracker.Entries<OrderEvent>().Where(e => e.State == EntityState.Added && e.Entity.Status != OrderStatus.AwaitingPayment).ToList())
         {

@@ -21,6 +21,7 @@ internal sealed class MigrateDatabase(IServiceScopeFactory scopes) : IHostedServ
                 Directory.CreateDirectory(folder);
             }
         }
+        await DuplicateIdentities.RefuseAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

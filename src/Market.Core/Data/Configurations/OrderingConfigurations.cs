@@ -11,8 +11,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         b.Property(o => o.Code).HasMaxLength(24);
         b.HasIndex(o => o.Code).IsUnique();
+        b.Property(o => o.IdempotencyScope).HasMaxLength(CheckoutKey.ScopeLength);
         b.Property(o => o.IdempotencyKey).HasMaxLength(64);
-        b.HasIndex(o => new { o.IdempotencyKey, o.ShopId }).IsUnique();
+        b.Property(o => o.RequestHash).HasMaxLength(CheckoutKey.HashLength);
+        b.HasIndex(o => new { o.IdempotencyScope, o.IdempotencyKey, o.ShopId }).IsUnique();
         b.HasIndex(o => new { o.ShopId, o.PlacedAt });
         b.HasIndex(o => o.ResidentId);
         b.Property(o => o.ResidentId).HasMaxLength(450);
