@@ -19,7 +19,13 @@ public sealed class Order
     public int ShopId { get; private set; }
     public Shop Shop { get; private set; } = null!;
     public string? ResidentId { get; private set; }
+
+    /// <summary>Whose key <see cref="IdempotencyKey"/> is (see <see cref="CheckoutKey"/>): a replay finds only the caller's own orders.</summary>
+    public string IdempotencyScope { get; private set; } = "";
     public string IdempotencyKey { get; private set; } = "";
+
+    /// <summary>A hash of the whole checkout request, so the same key with another request is told apart from a replay.</summary>
+    public string RequestHash { get; private set; } = "";
     public OrderStatus Status { get; private set; }
 
     /// <summary>The sequence number of the last event; the concurrency token.</summary>
@@ -59,7 +65,7 @@ public sealed class Order
     public static System.Linq.Expressions.Expression<Func<Order, bool>> ReachedShop { get; } =
         o => o.Payment == PaymentMethod.CashOnDelivery || o.Events.Any(e => e.Action == OrderAction.ConfirmPayment);
 
-    public static Order Place(OrderDraft draft, string idempotencyKey, string? residentId, CustomerContact customer,
+    public static Order Place(OrderDraft draft, CheckoutKey key, string? residentId, CustomerContact customer,
         Money? cashTendered, DateTimeOffset now, PaymentMethod payment = PaymentMethod.CashOnDelivery)
     {
         var card = payment == PaymentMethod.Card;
@@ -86,7 +92,9 @@ public sealed class Order
             Code = NewCode(),
             ShopId = draft.Shop.Id,
             ResidentId = residentId,
-            IdempotencyKey = idempotencyKey,
+            IdempotencyScope = key.Scope,
+            IdempotencyKey = key.Key,
+            RequestHash = key.RequestHash,
             Status = card ? OrderStatus.AwaitingPayment : OrderStatus.Placed,
             Fulfilment = draft.Fulfilment,
             Customer = draft.Fulfilment == Fulfilment.Delivery ? customer : customer with { Address = null, ReferencePoint = null },

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
@@ -17,9 +20,11 @@ public sealed record ShopChoice(int ShopId, Fulfilment Fulfilment, Money? CashTe
     PaymentMethod Payment = PaymentMethod.CashOnDelivery, int? MarketDayId = null);
 
 /// <summary>A checkout: the cart (product and quantity only, never a price), contact, and per shop how to receive and pay.</summary>
+/// <param name="BrowserId">A guest's cart identity (the HTML checkout's browser); null for a call with no identity of its own.</param>
 public sealed record PlaceOrder(
     string IdempotencyKey,
     string? ResidentId,
+    string? BrowserId,
     CustomerContact Customer,
     IReadOnlyList<CartLine> Lines,
     IReadOnlyList<ShopChoice> Shops);
@@ -36,6 +41,9 @@ public sealed record PlaceOrderResult(IReadOnlyList<Order> Orders, IReadOnlyList
 public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, OutboxSignal outbox, OrdersMetrics metrics,
     ILogger<PlaceOrderHandler> logger, IOptions<PaymentsOptions> payments)
 {
+    /// <summary>The message when a key comes back with a different request: the caller must use a new key.</summary>
+    public const string KeyReused = "Checkout.KeyReused";
+
     public async Task<PlaceOrderResult> HandleAsync(PlaceOrder command, CancellationToken ct)
     {
         var errors = Validate(command, out var customer);
@@ -44,10 +52,10 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             return new([], errors);
         }
 
-        var previous = await OrdersWithKey(command.IdempotencyKey, ct);
-        if (previous.Count > 0)
+        var key = KeyOf(command, customer);
+        if (await OrdersWithKey(key, ct) is { Count: > 0 } previous)
         {
-            return new(previous, []);
+            return Replay(previous, key);
         }
 
         var lines = CartPricing.Merge(command.Lines);
@@ -71,7 +79,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         {
             try
             {
-                orders.Add(Order.Place(draft, command.IdempotencyKey, command.ResidentId, customer, choices[draft.Shop.Id].CashTendered, now,
+                orders.Add(Order.Place(draft, key, command.ResidentId, customer, choices[draft.Shop.Id].CashTendered, now,
                     choices[draft.Shop.Id].Payment));
             }
             catch (DomainException ex)
@@ -80,10 +88,10 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             }
         }
         errors.AddRange(await PickUpAtMarketsAsync(orders, choices, now, ct));
-        return errors.Count > 0 ? new([], errors) : await SaveAsync(command.IdempotencyKey, lines, catalog, orders, ct);
+        return errors.Count > 0 ? new([], errors) : await SaveAsync(key, lines, catalog, orders, ct);
     }
 
-    private async Task<PlaceOrderResult> SaveAsync(string key, IReadOnlyList<CartLine> lines, Dictionary<int, Product> catalog,
+    private async Task<PlaceOrderResult> SaveAsync(CheckoutKey key, IReadOnlyList<CartLine> lines, Dictionary<int, Product> catalog,
         List<Order> orders, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -111,7 +119,7 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
             // The same checkout was submitted twice at once and the other submission won: answer with its orders.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return new(await OrdersWithKey(key, ct), []);
+            return Replay(await OrdersWithKey(key, ct), key);
         }
         outbox.Pulse();
         metrics.OrdersPlaced(orders.Count);
@@ -154,9 +162,39 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         return errors;
     }
 
-    private Task<List<Order>> OrdersWithKey(string key, CancellationToken ct) =>
+    private Task<List<Order>> OrdersWithKey(CheckoutKey key, CancellationToken ct) =>
         db.Orders.AsNoTracking().Include(o => o.Shop).Include(o => o.Items)
-            .Where(o => o.IdempotencyKey == key).OrderBy(o => o.Shop.Name).ToListAsync(ct);
+            .Where(o => o.IdempotencyScope == key.Scope && o.IdempotencyKey == key.Key).OrderBy(o => o.Shop.Name).ToListAsync(ct);
+
+    /// <summary>The caller's own earlier checkout with this key: its orders again, unless it asked for something else then.</summary>
+    private static PlaceOrderResult Replay(List<Order> previous, CheckoutKey key) =>
+        previous.TrueForAll(o => o.RequestHash == key.RequestHash)
+            ? new(previous, [])
+            : PlaceOrderResult.Failed(new CheckoutError("", KeyReused));
+
+    /// <summary>
+    /// A key belongs to its caller: the account, else the guest's browser, else (an anonymous API call, which has no identity)
+    /// the request itself, so only someone who already knows every field of the request gets its orders back.
+    /// </summary>
+    private static CheckoutKey KeyOf(PlaceOrder command, CustomerContact customer)
+    {
+        var hash = RequestHash(command, customer);
+        var scope = command.ResidentId is { } resident ? "cuenta:" + resident
+            : command.BrowserId is { Length: > 0 and <= 40 } browser ? "navegador:" + browser
+            : "solicitud:" + hash;
+        return new CheckoutKey(scope, command.IdempotencyKey, hash);
+    }
+
+    private static string RequestHash(PlaceOrder command, CustomerContact customer)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            customer,
+            lines = CartPricing.Merge(command.Lines).OrderBy(l => l.ProductId),
+            shops = command.Shops.OrderBy(s => s.ShopId).Select(s => new { s.ShopId, s.Fulfilment, Cash = s.CashTendered?.Cents, s.Payment, s.MarketDayId }),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
 
     private List<CheckoutError> Validate(PlaceOrder command, out CustomerContact customer)
     {

@@ -46,7 +46,7 @@ public static class OrdersApi
             shops.Add(new ShopChoice(s.ShopId, s.Fulfilment, Money.TryParse(s.CashTendered, out var cash) ? cash : null, s.Payment));
         }
         var c = request.Customer;
-        var result = await handler.HandleAsync(new PlaceOrder(key ?? "", user.FindFirstValue(ClaimTypes.NameIdentifier),
+        var result = await handler.HandleAsync(new PlaceOrder(key ?? "", user.FindFirstValue(ClaimTypes.NameIdentifier), null,
             new CustomerContact(c?.Name ?? "", c?.Phone ?? "", c?.Address, c?.ReferencePoint), request.Lines ?? [], shops), ct);
         if (!result.Succeeded)
         {
@@ -85,7 +85,8 @@ public static class OrdersApi
     private static IResult Problem(IStringLocalizer<Ui> text, IEnumerable<CheckoutError> errors)
     {
         var list = errors.ToList();
-        var status = list.Any(e => e.MessageKey is "Checkout.OutOfStock" or "Checkout.OnlyLeft") ? 409 : 400;
+        var status = list.Any(e => e.MessageKey == PlaceOrderHandler.KeyReused) ? 422
+            : list.Any(e => e.MessageKey is "Checkout.OutOfStock" or "Checkout.OnlyLeft") ? 409 : 400;
         return Results.ValidationProblem(
             list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => Messages.Format(text, e.MessageKey, e.Args)).ToArray()),
             title: text["Checkout.FixThese"], statusCode: status);

@@ -7,6 +7,7 @@ namespace Market.Web.Cart;
 public static class CartCookie
 {
     private const string Name = "mc.cart";
+    private const string BrowserName = "mc.browser";
 
     public static IReadOnlyList<CartLine> Read(HttpRequest request)
     {
@@ -36,5 +37,23 @@ public static class CartCookie
             IsEssential = true,
             MaxAge = TimeSpan.FromDays(14),
         });
+    }
+
+    /// <summary>A guest's cart identity, issued when checkout opens: it makes the checkout's idempotency key this browser's own (ADR 0009).</summary>
+    public static string? BrowserId(HttpRequest request) =>
+        request.Cookies[BrowserName] is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower) ? id : null;
+
+    public static void IssueBrowserId(HttpRequest request, HttpResponse response)
+    {
+        if (BrowserId(request) is null)
+        {
+            response.Cookies.Append(BrowserName, Guid.NewGuid().ToString("N"), new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+                MaxAge = TimeSpan.FromDays(14),
+            });
+        }
     }
 }

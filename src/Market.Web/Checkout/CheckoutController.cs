@@ -29,6 +29,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
         {
             return LocalRedirect("/carrito");
         }
+        CartCookie.IssueBrowserId(Request, Response);
         var form = new CheckoutForm
         {
             IdempotencyKey = Guid.NewGuid().ToString("N"),
@@ -72,7 +73,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
         }
         if (errors.Count == 0)
         {
-            var command = new PlaceOrder(form.IdempotencyKey, User.FindFirstValue(ClaimTypes.NameIdentifier),
+            var command = new PlaceOrder(form.IdempotencyKey, User.FindFirstValue(ClaimTypes.NameIdentifier), CartCookie.BrowserId(Request),
                 new CustomerContact(form.Name ?? "", form.Phone ?? "", form.Address, form.ReferencePoint), lines, choices);
             var result = await placeOrder.HandleAsync(command, ct);
             if (result.Succeeded)

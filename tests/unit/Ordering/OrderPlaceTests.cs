@@ -15,8 +15,10 @@ public sealed class OrderPlaceTests
     private static OrderDraft Draft(Fulfilment fulfilment, Shop? shop = null) =>
         new(shop ?? Shop, fulfilment, [new OrderDraftLine(Bread, 3), new OrderDraftLine(Beans, 2)]);
 
+    private static readonly CheckoutKey Key = new("cuenta:resident-1", "key-1", new string('a', CheckoutKey.HashLength));
+
     private static Order Place(OrderDraft draft, CustomerContact? customer = null, Money? cash = null) =>
-        Order.Place(draft, "key-1", "resident-1", customer ?? Sample.Customer, cash, Sample.Now);
+        Order.Place(draft, Key, "resident-1", customer ?? Sample.Customer, cash, Sample.Now);
 
     [Fact]
     public void Place_EmptyDraft_IsRefused()
@@ -124,7 +126,9 @@ public sealed class OrderPlaceTests
         order.Version.ShouldBe(1);
         order.ShopId.ShouldBe(7);
         order.ResidentId.ShouldBe("resident-1");
+        order.IdempotencyScope.ShouldBe("cuenta:resident-1");
         order.IdempotencyKey.ShouldBe("key-1");
+        order.RequestHash.ShouldBe(Key.RequestHash);
         order.PlacedAt.ShouldBe(Sample.Now);
         order.Payment.ShouldBe(PaymentMethod.CashOnDelivery);
         var placed = order.Events.ShouldHaveSingleItem();

@@ -28,7 +28,7 @@ public sealed class CardOrderTests
         var shop = Sample.Shop();
         var draft = new OrderDraft(shop, Fulfilment.Pickup, [new OrderDraftLine(Sample.Product(shop, 10, 4m), 1)]);
 
-        var order = Order.Place(draft, "key-12345678", null, Sample.Customer, Money.FromDollars(1m), Sample.Now, PaymentMethod.Card);
+        var order = Order.Place(draft, Sample.Key(), null, Sample.Customer, Money.FromDollars(1m), Sample.Now, PaymentMethod.Card);
 
         order.CashTendered.ShouldBeNull();
         order.ChangeDue.ShouldBeNull();

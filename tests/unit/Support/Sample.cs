@@ -37,8 +37,10 @@ public static class Sample
     {
         var shop = Shop();
         var draft = new OrderDraft(shop, fulfilment, [new OrderDraftLine(Product(shop, 10, 1.25m), 2)]);
-        return Order.Place(draft, Guid.NewGuid().ToString("N"), "resident-1", Customer, null, Now, payment);
+        return Order.Place(draft, Key(), "resident-1", Customer, null, Now, payment);
     }
+
+    public static CheckoutKey Key() => new("cuenta:resident-1", Guid.NewGuid().ToString("N"), new string('0', CheckoutKey.HashLength));
 
     public static Order CardOrder(Fulfilment fulfilment) => PlacedOrder(fulfilment, PaymentMethod.Card);
 }
