@@ -7,6 +7,12 @@ public static partial class PhoneNumber
 {
     public static bool TryNormalize(string? text, out string normalized)
     {
+        normalized = "";
+        // Only what people put between digits; "ana70001234@correo.sv" is an e-mail, not a phone.
+        if (text is null || text.Length > 32 || !text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))
+        {
+            return false;
+        }
         var digits = new string((text ?? "").Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
         if (digits.StartsWith("+503", StringComparison.Ordinal))
         {

@@ -2,6 +2,7 @@ using Market.Core;
 using Market.Core.DemoData;
 using Market.Core.Media;
 using Market.Orders;
+using Market.Web.Accounts;
 using Market.Web.Operations;
 
 namespace Market.Web;
@@ -18,6 +19,7 @@ public static class MarketWebApp
         builder.AddDemoData();
         builder.AddOrders();
         builder.AddWeb();
+        builder.AddAccounts();
         builder.AddCatalogCsv();
         builder.AddOperations();
 

@@ -29,7 +29,11 @@ public static class WebExtensions
         // Spanish text stays as it is in the HTML ("dólares", not "d&#xF3;lares"): smaller pages on slow data.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddControllersWithViews(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new SecondFactorFirst());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Resources.Ui)))
             .AddAdmin();
@@ -41,33 +45,11 @@ public static class WebExtensions
             o.ViewLocationFormats.Add("/Shared/{0}.cshtml");
         });
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.User.RequireUniqueEmail = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
-            })
-            .AddEntityFrameworkStores<MarketDbContext>()
-            .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<MarketClaimsFactory>();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/cuenta/ingresar";
-            o.LogoutPath = "/cuenta/salir";
-            o.AccessDeniedPath = "/cuenta/denegado";
-            o.Cookie.Name = "mc.auth";
-            o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
-        });
-
         services.AddScoped<Catalog.SaveProductHandler>();
         services.AddScoped<Catalog.QuickEditHandler>();
         services.AddScoped<Catalog.ProductPhotosHandler>();
         services.AddScoped<Onboarding.RegisterShopHandler>();
         services.AddScoped<Onboarding.EditShopHandler>();
-        services.AddScoped<Accounts.UseSetupCodeHandler>();
         services.AddScoped<Nearby.FindLocation>();
         services.AddScoped<Nearby.SetLocationHandler>();
         services.AddStorefront();
@@ -108,19 +90,4 @@ public static class WebExtensions
         app.MapStripeWebhook();
         return app;
     }
-
-    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task>
-        ApiAwareRedirect(int status) => context =>
-        {
-            // API and hub callers get a status code, people get the sign-in page.
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
-            {
-                context.Response.StatusCode = status;
-            }
-            else
-            {
-                context.Response.Redirect(context.RedirectUri);
-            }
-            return Task.CompletedTask;
-        };
 }

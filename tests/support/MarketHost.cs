@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Market.Core.Data;
+using Market.Core.DemoData;
 using Market.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,7 @@ namespace Market.Tests.Support;
 /// <summary>The real app, started in-process on a loopback port with the demo data, against real Redis and a real database.</summary>
 public sealed partial class MarketHost : IAsyncDisposable
 {
-    public const string Password = "Mercado2026!";
+    public const string Password = DemoCredentials.Password;
 
     private readonly string dataFolder;
 
@@ -32,7 +33,9 @@ public sealed partial class MarketHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <param name="postgres">A PostgreSQL connection string, or null for a fresh SQLite file.</param>
-    public static async Task<MarketHost> StartAsync(RedisServer redis, string? postgres = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Extra registrations, for a test that must watch what the app does inside (a counting password hasher).</param>
+    public static async Task<MarketHost> StartAsync(RedisServer redis, string? postgres = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("market-data-").FullName;
         var config = new Dictionary<string, string?>
@@ -64,6 +67,7 @@ public sealed partial class MarketHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new MarketHost(app, dataFolder);
@@ -87,11 +91,26 @@ public sealed partial class MarketHost : IAsyncDisposable
             ["Password"] = Password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }));
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/cuenta/ingresar/codigo", StringComparison.Ordinal) == true)
+        {
+            response = await SecondFactorAsync(client, DemoCredentials.MetroStaffAuthenticatorKey);
+        }
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {login} failed: {response.StatusCode}.");
         }
         return (client, cookies);
+    }
+
+    /// <summary>The second step of a sign-in that asks for one: the authenticator app's current code for that key.</summary>
+    public static async Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, string authenticatorKey)
+    {
+        var form = await client.GetStringAsync("/cuenta/ingresar/codigo");
+        return await client.PostAsync("/cuenta/ingresar/codigo", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp(),
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
     }
 
     public static string AntiforgeryToken(string html) =>

@@ -9,11 +9,11 @@ namespace Market.Tests.Support;
 /// <summary>Accounts beyond the demo ones, with the demo password.</summary>
 public static class TestAccounts
 {
-    public static async Task<string> CreateAsync(MarketHost host, string email, string name, string role, int? municipalityId = null)
+    public static async Task<string> CreateAsync(MarketHost host, string email, string name, string role, int? municipalityId = null, string? phone = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, MunicipalityId = municipalityId };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, MunicipalityId = municipalityId, PhoneNumber = phone };
         if (!(await users.CreateAsync(user, MarketHost.Password)).Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
         {
             throw new InvalidOperationException($"Could not create the test account {email}.");

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Market.Core.DemoData;
 
 /// <summary>Demo roles and sign-ins: every account has the same password so that a demo needs one line of instructions.</summary>
-internal sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles)
+internal sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IUserStore<AppUser> store)
 {
-    public const string Password = "Mercado2026!";
+    public const string Password = DemoCredentials.Password;
 
     private const string StaffMunicipalityCode = "SS";
 
@@ -46,6 +46,8 @@ internal sealed class DemoAccounts(UserManager<AppUser> users, RoleManager<Ident
         await CreateAsync(resident, Roles.Resident);
         await CreateAsync(municipalStaff, Roles.MunicipalStaff);
         await CreateAsync(metroStaff, Roles.MetroStaff);
+        await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(metroStaff, DemoCredentials.MetroStaffAuthenticatorKey, CancellationToken.None);
+        Ensure(await users.SetTwoFactorEnabledAsync(metroStaff, true), $"account {metroStaff.Email}");
         foreach (var shopkeeper in shopkeepers)
         {
             await CreateAsync(shopkeeper, Roles.Shopkeeper);

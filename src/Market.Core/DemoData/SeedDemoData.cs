@@ -59,7 +59,8 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
 
         var accounts = new DemoAccounts(
             services.GetRequiredService<UserManager<AppUser>>(),
-            services.GetRequiredService<RoleManager<IdentityRole>>());
+            services.GetRequiredService<RoleManager<IdentityRole>>(),
+            services.GetRequiredService<IUserStore<AppUser>>());
         var accountCount = await accounts.CreateAllAsync(catalog, shopkeepers);
         await transaction.CommitAsync(cancellationToken);
 

@@ -8,29 +8,88 @@ using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Accounts;
 
+[BeforeSecondFactor]
 public sealed class AccountsController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<Ui> text) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, IStringLocalizer<Ui> text) : Controller
 {
+    // Verified when the account is unknown, so an unknown account costs the same time as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(null!, "not a password of anyone"));
+
     [HttpGet("/cuenta/ingresar")]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// Unknown account, wrong password and "wait before trying again" get one answer, in about the same time, so the
+    /// form tells nobody which accounts exist.
+    /// </summary>
     [HttpPost("/cuenta/ingresar")]
     public async Task<IActionResult> Login(LoginForm form)
     {
-        var user = await FindAsync(form.Login);
-        if (user is not null)
+        var login = LoginName.Of(form.Login);
+        var address = ClientAddress;
+        var user = login is null ? null : await FindAsync(login);
+        var waiting = login is not null && await throttle.MustWaitAsync(login, address);
+        if (user is null || waiting)
         {
-            var result = await signIn.PasswordSignInAsync(user, form.Password ?? "", form.Remember, lockoutOnFailure: true);
+            users.PasswordHasher.VerifyHashedPassword(null!, DummyHash.Value, form.Password ?? "");
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, form.Password ?? "", form.Remember, lockoutOnFailure: false);
             if (result.Succeeded)
             {
+                await throttle.ClearAsync(login!, address);
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await HomeFor(user));
             }
-            if (result.IsLockedOut)
+            if (result.RequiresTwoFactor)
             {
-                return LoginFailed(form, "Account.LockedOut");
+                return LocalRedirect(SecondFactorPath(form.ReturnUrl, form.Remember));
             }
         }
-        return LoginFailed(form, "Account.BadLogin");
+        // Only real tries count: asking again during a wait does not make the wait longer.
+        if (login is not null && !waiting)
+        {
+            await throttle.FailedAsync(login, address);
+        }
+        ModelState.AddModelError("", text["Account.BadLogin"]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form with { Password = null });
+    }
+
+    [HttpGet("/cuenta/ingresar/codigo")]
+    public async Task<IActionResult> SecondFactor(string? returnUrl, bool remember) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? LocalRedirect("/cuenta/ingresar")
+            : View(new SecondFactorForm { ReturnUrl = returnUrl, Remember = remember });
+
+    /// <summary>The six digits of the authenticator app, or one of the recovery codes; throttled like the password.</summary>
+    [HttpPost("/cuenta/ingresar/codigo")]
+    public async Task<IActionResult> SecondFactor(SecondFactorForm form)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return LocalRedirect("/cuenta/ingresar");
+        }
+        var key = "2fa:" + user.Id;
+        var code = string.Concat((form.Code ?? "").Where(c => !char.IsWhiteSpace(c)));
+        if (await throttle.MustWaitAsync(key, ClientAddress))
+        {
+            ModelState.AddModelError("", text["SecondFactor.Wait"]);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View(form with { Code = null });
+        }
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.Remember, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            await throttle.ClearAsync(key, ClientAddress);
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await HomeFor(user));
+        }
+        await throttle.FailedAsync(key, ClientAddress);
+        ModelState.AddModelError("", text["SecondFactor.Wrong"]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form with { Code = null });
     }
 
     [HttpPost("/cuenta/salir")]
@@ -46,31 +105,40 @@ public sealed class AccountsController(
     [HttpPost("/cuenta/registro")]
     public async Task<IActionResult> Register(RegisterForm form)
     {
-        if (string.IsNullOrWhiteSpace(form.Name))
+        if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length > 120)
         {
             ModelState.AddModelError(nameof(form.Name), text["Account.NameRequired"]);
         }
+        // Phone sign-up must say a phone is taken (ADR 0009): the sign-up rate limit keeps that from being a lookup service.
         if (!PhoneNumber.TryNormalize(form.Phone, out var phone))
         {
             ModelState.AddModelError(nameof(form.Phone), text["Checkout.PhoneInvalid"]);
         }
-        else if (await users.Users.AnyAsync(u => u.UserName == phone || u.PhoneNumber == phone))
+        var email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
+        if (email is { Length: > LoginName.MaxLength } || email is not null && !email.Contains('@', StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(form.Phone), text["Account.PhoneTaken"]);
+            ModelState.AddModelError(nameof(form.Email), text["Identity.InvalidEmail"]);
         }
         if (!ModelState.IsValid)
         {
-            return View(form);
+            return View(form with { Password = null });
         }
-        var user = new AppUser { UserName = phone, PhoneNumber = phone, DisplayName = form.Name!.Trim(), Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim() };
+        var user = new AppUser { UserName = phone, PhoneNumber = phone, DisplayName = form.Name!.Trim(), Email = email };
         var created = await users.CreateAsync(user, form.Password ?? "");
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
             {
-                ModelState.AddModelError(nameof(form.Password), text["Identity." + error.Code].ResourceNotFound ? error.Description : text["Identity." + error.Code]);
+                var field = error.Code switch
+                {
+                    nameof(IdentityErrorDescriber.DuplicateEmail) => nameof(form.Email),
+                    UniqueIdentities.DuplicatePhone or nameof(IdentityErrorDescriber.DuplicateUserName) => nameof(form.Phone),
+                    _ => nameof(form.Password),
+                };
+                ModelState.AddModelError(field, error.Description);
             }
-            return View(form);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(form with { Password = null });
         }
         await users.AddToRoleAsync(user, Roles.Resident);
         await signIn.SignInAsync(user, isPersistent: true);
@@ -83,7 +151,7 @@ public sealed class AccountsController(
     [HttpPost("/cuenta/codigo")]
     public async Task<IActionResult> SetupCode(SetupCodeForm form, [FromServices] UseSetupCodeHandler useCode)
     {
-        var result = await useCode.HandleAsync(new UseSetupCode(form.Phone, form.Code, form.Password));
+        var result = await useCode.HandleAsync(new UseSetupCode(form.Phone, form.Code, form.Password, ClientAddress));
         if (result.User is null)
         {
             foreach (var key in result.Errors)
@@ -105,32 +173,31 @@ public sealed class AccountsController(
         return View();
     }
 
-    private async Task<AppUser?> FindAsync(string? login)
-    {
-        if (string.IsNullOrWhiteSpace(login))
-        {
-            return null;
-        }
-        return PhoneNumber.TryNormalize(login, out var phone)
-            ? await users.FindByNameAsync(phone)
-            : await users.FindByEmailAsync(login.Trim()) ?? await users.FindByNameAsync(login.Trim());
-    }
+    private string? ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>A phone finds the account that has it, whether it signs in by phone or e-mail; anything else is an e-mail.</summary>
+    private async Task<AppUser?> FindAsync(string login) => login.StartsWith('+')
+        ? await users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == login)
+        : await users.FindByEmailAsync(login) ?? await users.FindByNameAsync(login);
+
+    private static string SecondFactorPath(string? returnUrl, bool remember) =>
+        "/cuenta/ingresar/codigo?remember=" + (remember ? "true" : "false") + (returnUrl is null ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl));
 
     private async Task<string> HomeFor(AppUser user) =>
         await users.IsInRoleAsync(user, Roles.Shopkeeper) ? "/tienda/pedidos" : "/";
-
-    private ViewResult LoginFailed(LoginForm form, string key)
-    {
-        ModelState.AddModelError("", text[key]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(form with { Password = null });
-    }
 }
 
 public sealed record LoginForm
 {
     public string? Login { get; init; }
     public string? Password { get; init; }
+    public bool Remember { get; init; }
+    public string? ReturnUrl { get; init; }
+}
+
+public sealed record SecondFactorForm
+{
+    public string? Code { get; init; }
     public bool Remember { get; init; }
     public string? ReturnUrl { get; init; }
 }
@@ -142,10 +209,10 @@ public sealed record SetupCodeForm
     public string? Password { get; init; }
 }
 
-public sealed class RegisterForm
+public sealed record RegisterForm
 {
-    public string? Name { get; set; }
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
-    public string? Password { get; set; }
+    public string? Name { get; init; }
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+    public string? Password { get; init; }
 }

@@ -17,6 +17,10 @@ internal sealed class MarketClaimsFactory(UserManager<AppUser> users, RoleManage
         {
             identity.AddClaim(new Claim(MarketClaims.Municipality, municipality.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
+        if (!user.TwoFactorEnabled && (user.TwoFactorRequired || await UserManager.IsInRoleAsync(user, Roles.MetroStaff)))
+        {
+            identity.AddClaim(new Claim(MarketClaims.MustEnrolSecondFactor, "true"));
+        }
         return identity;
     }
 }

@@ -39,7 +39,7 @@ public sealed class RegisterShopHandler(MarketDbContext db, UserManager<AppUser>
             var created = await users.CreateAsync(newOwner, command.Account.Password!);
             if (!created.Succeeded)
             {
-                return new([.. created.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)
+                return new([.. created.Errors.Select(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or Accounts.UniqueIdentities.DuplicatePhone
                     ? new FieldError("Account.Phone", "Account.PhoneTaken")
                     : new FieldError("Account.Password", "Identity." + e.Code))]);
             }

@@ -16,6 +16,23 @@ public static class Display
     public static string Phone(string phone) =>
         phone is { Length: 12 } && phone.StartsWith("+503", StringComparison.Ordinal) ? $"+503 {phone[4..8]} {phone[8..]}" : phone;
 
+    /// <summary>"Chrome · Android" from a browser's User-Agent, so a person recognises their own devices in a list.</summary>
+    public static string Device(string? userAgent)
+    {
+        var ua = userAgent ?? "";
+        string? browser = ua.Contains("Edg/", StringComparison.Ordinal) ? "Edge"
+            : ua.Contains("SamsungBrowser", StringComparison.Ordinal) ? "Samsung Internet"
+            : ua.Contains("Firefox/", StringComparison.Ordinal) ? "Firefox"
+            : ua.Contains("Chrome/", StringComparison.Ordinal) ? "Chrome"
+            : ua.Contains("Safari/", StringComparison.Ordinal) ? "Safari" : null;
+        string? system = ua.Contains("Android", StringComparison.Ordinal) ? "Android"
+            : ua.Contains("iPhone", StringComparison.Ordinal) || ua.Contains("iPad", StringComparison.Ordinal) ? "iOS"
+            : ua.Contains("Windows", StringComparison.Ordinal) ? "Windows"
+            : ua.Contains("Mac OS", StringComparison.Ordinal) ? "macOS"
+            : ua.Contains("Linux", StringComparison.Ordinal) ? "Linux" : null;
+        return browser is null && system is null ? (ua.Length > 40 ? ua[..40] + "…" : ua) : string.Join(" · ", new[] { browser, system }.OfType<string>());
+    }
+
     public static string Key(OrderStatus status) => "Status." + status;
     public static string Key(OrderAction action) => "Action." + action;
     public static string Key(Fulfilment fulfilment) => "Fulfilment." + fulfilment;

@@ -32,6 +32,8 @@ public sealed class PhoneNumberTests
     [InlineData("+1 7000 1234")]
     [InlineData("siete mil")]
     [InlineData("7OOO-1234")]
+    [InlineData("ana70001234@correo.sv")]
+    [InlineData("tel 70001234")]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
