@@ -28,7 +28,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
 
     [HttpGet("/admin/mercados/espacios/nuevo")]
     public async Task<IActionResult> NewSpace(CancellationToken ct) =>
-        View("SpaceForm", await SpaceFormPageAsync(null, new SpaceForm { MunicipalityId = OwnMunicipality }, [], ct));
+        View("SpaceForm", await SpaceFormPageAsync(null, new SpaceForm { MunicipalityId = OwnMunicipality }, [], [], ct));
 
     [HttpPost("/admin/mercados/espacios/nuevo")]
     public Task<IActionResult> NewSpace(SpaceForm form, [FromServices] SaveSpaceHandler save, CancellationToken ct) =>
@@ -38,7 +38,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     public async Task<IActionResult> EditSpace(int id, CancellationToken ct)
     {
         var space = await InScope(db.PublicSpaces).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        return space is null ? NotFound() : View("SpaceForm", await SpaceFormPageAsync(id, SpaceForm.From(space), [], ct));
+        return space is null ? NotFound() : View("SpaceForm", await SpaceFormPageAsync(id, SpaceForm.From(space), [], [], ct));
     }
 
     [HttpPost("/admin/mercados/espacios/{id:int}/editar")]
@@ -150,7 +150,8 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
             return LocalRedirect($"/admin/mercados/espacios/{result.SpaceId}");
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("SpaceForm", await SpaceFormPageAsync(id, form, [.. (result.Problems ?? []).Select(p => text[p.MessageKey].Value)], ct));
+        return View("SpaceForm", await SpaceFormPageAsync(id, form, [.. (result.Problems ?? []).Select(p => text[p.MessageKey].Value)],
+            Describe(result.Breaks ?? []), ct));
     }
 
     private async Task<IActionResult> ChangeDayAsync(int id, ChangeMarketDay command, MoveForm form, ChangeMarketDayHandler change, CancellationToken ct)
@@ -252,12 +253,13 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem);
     }
 
-    private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, CancellationToken ct)
+    private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, IReadOnlyList<string> breaks,
+        CancellationToken ct)
     {
         var own = OwnMunicipality;
         var municipalities = await db.Municipalities.Where(m => own == null || m.Id == own)
             .Select(m => new MunicipalityOption(m.Id, m.Name)).ToListAsync(ct);
-        return new(id, form, [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names)], errors);
+        return new(id, form, [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names)], errors, breaks);
     }
 
     private async Task<SpacePage?> SpacePageAsync(int id, SeriesForm form, IReadOnlyList<string> errors, IReadOnlyList<string> breaks, CancellationToken ct)

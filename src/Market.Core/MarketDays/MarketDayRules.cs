@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Market.Core.MarketDays;
 
-/// <summary>Runs <see cref="TemporarinessRules"/> against what the database holds for the space.</summary>
+/// <summary>Runs the market-day rules against what the database holds for the space.</summary>
 public static class MarketDayRules
 {
     /// <summary>
@@ -12,6 +12,13 @@ public static class MarketDayRules
     /// </summary>
     public static Task LockSpaceAsync(MarketDbContext db, int spaceId, CancellationToken ct) =>
         db.PublicSpaces.Where(s => s.Id == spaceId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Capacity, s => s.Capacity), ct);
+
+    /// <summary>Locks the space as above, then reads it again: an edit saved while this change waited is what the rules must see.</summary>
+    public static async Task LockSpaceAsync(MarketDbContext db, PublicSpace space, CancellationToken ct)
+    {
+        await LockSpaceAsync(db, space.Id, ct);
+        await db.Entry(space).ReloadAsync(ct);
+    }
 
     /// <param name="replacing">A day being moved: it does not count against itself.</param>
     public static async Task<IReadOnlyList<RuleBreak>> CheckAsync(MarketDbContext db, PublicSpace space, IReadOnlyList<DayPlan> proposed,
@@ -31,5 +38,20 @@ public static class MarketDayRules
         var limits = await db.MarketLimits.SingleOrDefaultAsync(l => l.MunicipalityId == space.MunicipalityId, ct)
             ?? MarketLimits.Default(space.MunicipalityId);
         return TemporarinessRules.Check(space, limits, existing, proposed);
+    }
+
+    /// <summary>Runs <see cref="SpaceChangeRules"/> against the space's scheduled days that are not over and the stalls held on them.</summary>
+    public static async Task<IReadOnlyList<RuleBreak>> CheckChangeAsync(MarketDbContext db, PublicSpace space, SpaceDetails details, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var days = await db.MarketDays.Where(d => d.PublicSpaceId == space.Id && d.Status == MarketDayStatus.Scheduled && d.EndsAt > now)
+            .Select(d => new { d.Id, Plan = new DayPlan(d.Date, d.Opens, d.Closes) })
+            .ToListAsync(ct);
+        var stalls = await db.StallApplications
+            .Where(a => a.StallNumber != null && a.MarketDay.PublicSpaceId == space.Id && a.MarketDay.Status == MarketDayStatus.Scheduled && a.MarketDay.EndsAt > now)
+            .Select(a => new { a.MarketDayId, Stall = new HeldStall(a.StallNumber!.Value, a.Shop.Name) })
+            .ToListAsync(ct);
+        var held = stalls.ToLookup(s => s.MarketDayId, s => s.Stall);
+        return SpaceChangeRules.Check(space, details, [.. days.Select(d => new UpcomingDay(d.Plan, [.. held[d.Id]]))]);
     }
 }
