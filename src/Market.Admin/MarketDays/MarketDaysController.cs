@@ -24,7 +24,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         : int.TryParse(User.FindFirstValue(MarketClaims.Municipality), CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     [HttpGet("/admin/mercados")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await IndexPageAsync(null, ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await IndexPageAsync(null, [], ct));
 
     [HttpGet("/admin/mercados/espacios/nuevo")]
     public async Task<IActionResult> NewSpace(CancellationToken ct) =>
@@ -130,10 +130,19 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         if (result.Outcome == StaffOutcome.Refused)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Index", await IndexPageAsync(text[result.MessageKey!].Value, ct,
+            return View("Index", await IndexPageAsync(Format(result.MessageKey!, result.Args),
+                [.. (result.Breaks ?? []).Select(b => $"{b.Space} · {Describe(b.Break)}")], ct,
                 new LimitsRow(municipalityId, "", maxDaysPerMonth, maxConsecutiveDays, stallFee ?? "")));
         }
-        TempData["Notice"] = "Limits.Saved";
+        if (result.NewFee is { } fee)
+        {
+            TempData["Notice"] = "Limits.SavedNewFee";
+            TempData["NoticeArg"] = fee.ToString();
+        }
+        else
+        {
+            TempData["Notice"] = "Limits.Saved";
+        }
         return LocalRedirect("/admin/mercados");
     }
 
@@ -214,15 +223,16 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         })]].Value;
 
     /// <summary>"sáb 9 ene 2027: …" for each date and rule broken.</summary>
-    private List<string> Describe(IReadOnlyList<RuleBreak> breaks) =>
-        [.. breaks.Select(b => $"{StaffDates.Day(b.Date)}: {Format(b.Rule, b.Args)}")];
+    private List<string> Describe(IReadOnlyList<RuleBreak> breaks) => [.. breaks.Select(Describe)];
+
+    private string Describe(RuleBreak b) => $"{StaffDates.Day(b.Date)}: {Format(b.Rule, b.Args)}";
 
     private DateOnly Today() => ElSalvadorTime.Today(clock);
 
     private IQueryable<PublicSpace> InScope(IQueryable<PublicSpace> spaces) =>
         OwnMunicipality is { } own ? spaces.Where(s => s.MunicipalityId == own) : spaces;
 
-    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, CancellationToken ct, LimitsRow? typed = null)
+    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, IReadOnlyList<string> affected, CancellationToken ct, LimitsRow? typed = null)
     {
         var today = Today();
         var spaces = await InScope(db.PublicSpaces)
@@ -250,7 +260,8 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
                 : stored.GetValueOrDefault(m.Id) is { } l ? new LimitsRow(m.Id, m.Name, l.MaxDaysPerMonth, l.MaxConsecutiveDays, l.StallFee.ToPlainString())
                 : new LimitsRow(m.Id, m.Name, MarketLimits.DefaultDaysPerMonth, MarketLimits.DefaultConsecutiveDays, Money.Zero.ToPlainString()))];
         }
-        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem);
+        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem,
+            affected);
     }
 
     private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, IReadOnlyList<string> breaks,

@@ -10,11 +10,13 @@ using static Market.Tests.Integration.MarketDays.MarketSetup;
 
 namespace Market.Tests.Integration.MarketDays;
 
-/// <summary>Staff edits of a space re-check what is already scheduled and approved, as the staff member sees it.</summary>
+/// <summary>Staff edits of a space or of the limits re-check what is already scheduled and approved, as the staff member sees it.</summary>
 public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : SpineFixture
 {
     private MarketHost Host => fixture.Host;
+
+    private static DateOnly Today => ElSalvadorTime.Today(TimeProvider.System);
 
     [Fact]
     public async Task EditSpace_ShrinkingBelowAnApprovedOrOfferedStall_IsRefusedWithTheDates_AndShrinkingAboveThemWorks()
@@ -118,6 +120,44 @@ public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task ChangeLimits_LoweredBelowWhatIsScheduled_IsRefusedWithEachSpaceAndDate_AndANewFeeSaysApprovedStallsKeepTheirs()
+    {
+        // Nejapa has no demo markets: these are its only days. Next month: the 2nd, 9th, 16th and 17th.
+        var nextMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(1);
+        var (space, second) = await SpaceWithDayAsync(Host, "NE", daysAhead: nextMonth.AddDays(1).DayNumber - Today.DayNumber);
+        await DayAsync(space.Id, nextMonth.AddDays(8), "07:00", "13:00");
+        await DayAsync(space.Id, nextMonth.AddDays(15), "07:00", "13:00");
+        var seventeenth = await DayAsync(space.Id, nextMonth.AddDays(16), "07:00", "13:00");
+        var approved = await VendorAsync(Host, "NE", "Frutas Don Chepe");
+        await HoldStallAsync(second.Id, approved, 1, fee: new Money(100));
+        var (metro, _) = await Host.SignInAsync(MetroStaff);
+
+        var refused = await PostAsync(metro, $"/admin/mercados/limites/{space.MunicipalityId}", Limits("3", "1", "1.00"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var page = await refused.Content.ReadAsStringAsync();
+        page.ShouldContain("No se guardaron las reglas: estas jornadas ya programadas pasarían los nuevos límites.");
+        page.ShouldContain($"{space.Name} · {Shown(seventeenth.Date)}: pasa de 1 días seguidos en este espacio");
+        page.ShouldContain($"{space.Name} · {Shown(seventeenth.Date)}: pasa de 3 jornadas en el mes en este espacio");
+        page.ShouldContain("name=\"maxDaysPerMonth\" value=\"3\"");
+        (await Checkout.QueryAsync(Host, db => db.MarketLimits.AnyAsync(l => l.MunicipalityId == space.MunicipalityId))).ShouldBeFalse();
+
+        var saved = await PostAsync(metro, $"/admin/mercados/limites/{space.MunicipalityId}", Limits("4", "2", "2.50"));
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        (await metro.GetStringAsync("/admin/mercados")).ShouldContain(
+            "Reglas guardadas. La nueva cuota de $2.50 se cobra a los puestos que se aprueben desde ahora; los puestos ya aprobados u ofrecidos conservan la cuota que tenían.");
+        var limits = await Checkout.QueryAsync(Host, db => db.MarketLimits.AsNoTracking().SingleAsync(l => l.MunicipalityId == space.MunicipalityId));
+        (limits.MaxDaysPerMonth, limits.MaxConsecutiveDays, limits.StallFee.Cents).ShouldBe((4, 2, 250));
+        var late = await Host.SignInAsync(await VendorAsync(Host, "NE"));
+        await PostAsync(late.Client, $"/mis-puestos/jornadas/{second.Id}/solicitar");
+        var pending = (await ApplicationsAsync(Host, second.Id)).Single(a => a.Status == StallApplicationStatus.Pending);
+        (await PostAsync(metro, $"/admin/mercados/solicitudes/{pending.Id}/aprobar")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stalls = await ApplicationsAsync(Host, second.Id);
+        stalls.Select(a => (a.StallNumber, a.Fee.Cents)).ShouldBe([(1, 100), (2, 250)]);
+    }
+
+    [Fact]
     public async Task ShrinkingASpaceWhileAStallBeyondItIsApproved_OneWins_AndNoStallIsLeftOutsideTheSpace()
     {
         var (space, day) = await SpaceWithDayAsync(Host, capacity: 10, daysAhead: 5);
@@ -210,6 +250,13 @@ public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFi
         }
         return fields;
     }
+
+    private static Dictionary<string, string> Limits(string daysPerMonth, string consecutive, string fee) => new()
+    {
+        ["maxDaysPerMonth"] = daysPerMonth,
+        ["maxConsecutiveDays"] = consecutive,
+        ["stallFee"] = fee,
+    };
 }
 
 public sealed class SqliteStaffEditRulesTests(SqliteSpine fixture) : StaffEditRulesTests<SqliteSpine>(fixture);
