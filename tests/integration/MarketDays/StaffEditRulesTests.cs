@@ -10,7 +10,7 @@ using static Market.Tests.Integration.MarketDays.MarketSetup;
 
 namespace Market.Tests.Integration.MarketDays;
 
-/// <summary>Staff edits of a space or of the limits re-check what is already scheduled and approved, as the staff member sees it.</summary>
+/// <summary>Staff edits of a space, a day or the limits re-check what is already scheduled and approved, as the staff member sees it.</summary>
 public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : SpineFixture
 {
@@ -117,6 +117,32 @@ public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFi
         var stored = await SpaceAsync(plaza.Id);
         stored.Kind.ShouldBe(PublicSpaceKind.Plaza);
         stored.StreetOpens.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task MoveDay_OnAStreetOutsideItsHours_IsRefused_AndAMoveInsideThemKeepsTheApprovedStall()
+    {
+        var (_, day) = await SpaceWithDayAsync(Host, kind: PublicSpaceKind.Calle, daysAhead: 15);
+        var vendor = await VendorAsync(Host, shopName: "Frutas Don Chepe");
+        await HoldStallAsync(day.Id, vendor, 4);
+        var (staff, _) = await Host.SignInAsync(SanSalvadorStaff);
+        var next = day.Date.AddDays(1);
+
+        var refused = await PostAsync(staff, $"/admin/mercados/jornadas/{day.Id}/mover", Move(next, "05:00", "12:00"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain($"{Shown(next)}: fuera del horario permitido de la calle (06:00–16:00)");
+        (await Checkout.QueryAsync(Host, db => db.MarketDays.AsNoTracking().SingleAsync(d => d.Id == day.Id))).Date.ShouldBe(day.Date);
+
+        var moved = await PostAsync(staff, $"/admin/mercados/jornadas/{day.Id}/mover", Move(next, "08:00", "14:00"));
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await Checkout.QueryAsync(Host, db => db.MarketDays.AsNoTracking().SingleAsync(d => d.Id == day.Id));
+        stored.Date.ShouldBe(next);
+        stored.Opens.ShouldBe(new TimeOnly(8, 0));
+        var stall = (await ApplicationsAsync(Host, day.Id)).Single();
+        stall.Status.ShouldBe(StallApplicationStatus.Approved);
+        stall.StallNumber.ShouldBe(4);
     }
 
     [Fact]
@@ -250,6 +276,14 @@ public abstract class StaffEditRulesTests<TFixture>(TFixture fixture) : IClassFi
         }
         return fields;
     }
+
+    private static Dictionary<string, string> Move(DateOnly date, string opens, string closes) => new()
+    {
+        ["Date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Opens"] = opens,
+        ["Closes"] = closes,
+        ["Reason"] = "Desfile en la calle",
+    };
 
     private static Dictionary<string, string> Limits(string daysPerMonth, string consecutive, string fee) => new()
     {
