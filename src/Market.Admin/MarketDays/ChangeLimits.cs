@@ -7,12 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Market.Admin.MarketDays;
 
-/// <summary>Metropolitan staff set a municipality's temporariness limits and stall fee; they apply to series scheduled from then on.</summary>
+/// <summary>
+/// Metropolitan staff set a municipality's temporariness limits and stall fee. A limit lowered below what its spaces already have
+/// scheduled from this month on is refused with each space and date; a new fee is charged on approvals from then on, while stalls
+/// already approved or offered keep the fee recorded on them.
+/// </summary>
 public sealed record ChangeLimits(int MunicipalityId, int MaxDaysPerMonth, int MaxConsecutiveDays, string? StallFee);
 
-public sealed class ChangeLimitsHandler(MarketDbContext db)
+/// <param name="NewFee">Set when the fee changed, for the confirmation to say whom it applies to.</param>
+public sealed record LimitsResult(StaffOutcome Outcome, string? MessageKey = null, IReadOnlyList<object>? Args = null,
+    IReadOnlyList<SpaceRuleBreak>? Breaks = null, Money? NewFee = null);
+
+public sealed class ChangeLimitsHandler(MarketDbContext db, TimeProvider clock)
 {
-    public async Task<StaffResult> HandleAsync(ChangeLimits command, CancellationToken ct)
+    public async Task<LimitsResult> HandleAsync(ChangeLimits command, CancellationToken ct)
     {
         if (!await db.Municipalities.AnyAsync(m => m.Id == command.MunicipalityId, ct))
         {
@@ -22,21 +30,36 @@ public sealed class ChangeLimitsHandler(MarketDbContext db)
         {
             return new(StaffOutcome.Refused, "Limits.FeeInvalid");
         }
-        var limits = await db.MarketLimits.SingleOrDefaultAsync(l => l.MunicipalityId == command.MunicipalityId, ct);
-        if (limits is null)
-        {
-            limits = MarketLimits.Default(command.MunicipalityId);
-            db.MarketLimits.Add(limits);
-        }
+        var proposed = MarketLimits.Default(command.MunicipalityId);
         try
         {
-            limits.Change(command.MaxDaysPerMonth, command.MaxConsecutiveDays, fee);
+            proposed.Change(command.MaxDaysPerMonth, command.MaxConsecutiveDays, fee);
         }
         catch (DomainException e)
         {
             return new(StaffOutcome.Refused, e.MessageKey, e.Args);
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A series or a move in the municipality waits for these limits, and is then checked against them.
+        await MarketDayRules.LockMunicipalityAsync(db, command.MunicipalityId, ct);
+        var limits = await db.MarketLimits.SingleOrDefaultAsync(l => l.MunicipalityId == command.MunicipalityId, ct);
+        var current = limits ?? MarketLimits.Default(command.MunicipalityId);
+        var breaks = await MarketDayRules.CheckLimitsAsync(db, current, proposed, ElSalvadorTime.Today(clock), ct);
+        if (breaks.Count > 0)
+        {
+            return new(StaffOutcome.Refused, "Limits.Refused", Breaks: breaks);
+        }
+        var oldFee = current.StallFee;
+        if (limits is null)
+        {
+            db.MarketLimits.Add(proposed);
+        }
+        else
+        {
+            limits.Change(proposed.MaxDaysPerMonth, proposed.MaxConsecutiveDays, proposed.StallFee);
+        }
         await db.SaveChangesAsync(ct);
-        return new(StaffOutcome.Done);
+        await tx.CommitAsync(ct);
+        return new(StaffOutcome.Done, NewFee: fee == oldFee ? null : fee);
     }
 }

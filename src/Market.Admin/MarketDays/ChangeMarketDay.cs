@@ -41,7 +41,7 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
                 {
                     return new(StaffOutcome.Refused, "Series.StartsInThePast");
                 }
-                await MarketDayRules.LockSpaceAsync(db, day.PublicSpaceId, ct);
+                await MarketDayRules.LockSpaceAsync(db, day.PublicSpace, ct);
                 var breaks = await MarketDayRules.CheckAsync(db, day.PublicSpace, [new DayPlan(command.NewDate!.Value, opens, closes)], day.Id, ct);
                 if (breaks.Count > 0)
                 {

@@ -41,7 +41,7 @@ public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock)
             return new(StaffOutcome.Refused, Problems: problems);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await MarketDayRules.LockSpaceAsync(db, space.Id, ct);
+        await MarketDayRules.LockSpaceAsync(db, space, ct);
         var breaks = await MarketDayRules.CheckAsync(db, space, [.. dates.Select(d => new DayPlan(d, command.Schedule.Opens, command.Schedule.Closes))], null, ct);
         if (breaks.Count > 0)
         {

@@ -24,11 +24,11 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         : int.TryParse(User.FindFirstValue(MarketClaims.Municipality), CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     [HttpGet("/admin/mercados")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await IndexPageAsync(null, ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await IndexPageAsync(null, [], ct));
 
     [HttpGet("/admin/mercados/espacios/nuevo")]
     public async Task<IActionResult> NewSpace(CancellationToken ct) =>
-        View("SpaceForm", await SpaceFormPageAsync(null, new SpaceForm { MunicipalityId = OwnMunicipality }, [], ct));
+        View("SpaceForm", await SpaceFormPageAsync(null, new SpaceForm { MunicipalityId = OwnMunicipality }, [], [], ct));
 
     [HttpPost("/admin/mercados/espacios/nuevo")]
     public Task<IActionResult> NewSpace(SpaceForm form, [FromServices] SaveSpaceHandler save, CancellationToken ct) =>
@@ -38,7 +38,7 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
     public async Task<IActionResult> EditSpace(int id, CancellationToken ct)
     {
         var space = await InScope(db.PublicSpaces).AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        return space is null ? NotFound() : View("SpaceForm", await SpaceFormPageAsync(id, SpaceForm.From(space), [], ct));
+        return space is null ? NotFound() : View("SpaceForm", await SpaceFormPageAsync(id, SpaceForm.From(space), [], [], ct));
     }
 
     [HttpPost("/admin/mercados/espacios/{id:int}/editar")]
@@ -130,10 +130,19 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         if (result.Outcome == StaffOutcome.Refused)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Index", await IndexPageAsync(text[result.MessageKey!].Value, ct,
+            return View("Index", await IndexPageAsync(Format(result.MessageKey!, result.Args),
+                [.. (result.Breaks ?? []).Select(b => $"{b.Space} · {Describe(b.Break)}")], ct,
                 new LimitsRow(municipalityId, "", maxDaysPerMonth, maxConsecutiveDays, stallFee ?? "")));
         }
-        TempData["Notice"] = "Limits.Saved";
+        if (result.NewFee is { } fee)
+        {
+            TempData["Notice"] = "Limits.SavedNewFee";
+            TempData["NoticeArg"] = fee.ToString();
+        }
+        else
+        {
+            TempData["Notice"] = "Limits.Saved";
+        }
         return LocalRedirect("/admin/mercados");
     }
 
@@ -150,7 +159,8 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
             return LocalRedirect($"/admin/mercados/espacios/{result.SpaceId}");
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("SpaceForm", await SpaceFormPageAsync(id, form, [.. (result.Problems ?? []).Select(p => text[p.MessageKey].Value)], ct));
+        return View("SpaceForm", await SpaceFormPageAsync(id, form, [.. (result.Problems ?? []).Select(p => text[p.MessageKey].Value)],
+            Describe(result.Breaks ?? []), ct));
     }
 
     private async Task<IActionResult> ChangeDayAsync(int id, ChangeMarketDay command, MoveForm form, ChangeMarketDayHandler change, CancellationToken ct)
@@ -213,15 +223,16 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
         })]].Value;
 
     /// <summary>"sáb 9 ene 2027: …" for each date and rule broken.</summary>
-    private List<string> Describe(IReadOnlyList<RuleBreak> breaks) =>
-        [.. breaks.Select(b => $"{StaffDates.Day(b.Date)}: {Format(b.Rule, b.Args)}")];
+    private List<string> Describe(IReadOnlyList<RuleBreak> breaks) => [.. breaks.Select(Describe)];
+
+    private string Describe(RuleBreak b) => $"{StaffDates.Day(b.Date)}: {Format(b.Rule, b.Args)}";
 
     private DateOnly Today() => ElSalvadorTime.Today(clock);
 
     private IQueryable<PublicSpace> InScope(IQueryable<PublicSpace> spaces) =>
         OwnMunicipality is { } own ? spaces.Where(s => s.MunicipalityId == own) : spaces;
 
-    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, CancellationToken ct, LimitsRow? typed = null)
+    private async Task<MarketsIndexPage> IndexPageAsync(string? problem, IReadOnlyList<string> affected, CancellationToken ct, LimitsRow? typed = null)
     {
         var today = Today();
         var spaces = await InScope(db.PublicSpaces)
@@ -249,15 +260,17 @@ public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock,
                 : stored.GetValueOrDefault(m.Id) is { } l ? new LimitsRow(m.Id, m.Name, l.MaxDaysPerMonth, l.MaxConsecutiveDays, l.StallFee.ToPlainString())
                 : new LimitsRow(m.Id, m.Name, MarketLimits.DefaultDaysPerMonth, MarketLimits.DefaultConsecutiveDays, Money.Zero.ToPlainString()))];
         }
-        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem);
+        return new([.. spaces.OrderBy(s => s.Municipality, SpanishOrder.Names).ThenBy(s => s.Name, SpanishOrder.Names)], toReview, limits, isMetro, problem,
+            affected);
     }
 
-    private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, CancellationToken ct)
+    private async Task<SpaceFormPage> SpaceFormPageAsync(int? id, SpaceForm form, IReadOnlyList<string> errors, IReadOnlyList<string> breaks,
+        CancellationToken ct)
     {
         var own = OwnMunicipality;
         var municipalities = await db.Municipalities.Where(m => own == null || m.Id == own)
             .Select(m => new MunicipalityOption(m.Id, m.Name)).ToListAsync(ct);
-        return new(id, form, [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names)], errors);
+        return new(id, form, [.. municipalities.OrderBy(m => m.Name, SpanishOrder.Names)], errors, breaks);
     }
 
     private async Task<SpacePage?> SpacePageAsync(int id, SeriesForm form, IReadOnlyList<string> errors, IReadOnlyList<string> breaks, CancellationToken ct)

@@ -104,10 +104,13 @@ public sealed record LimitsRow(int MunicipalityId, string Municipality, int MaxD
 
 public sealed record DayToReview(int Id, string Space, DateOnly Date, int Pending);
 
+/// <param name="Affected">The spaces and dates a refused change of limits would break, under <paramref name="Problem"/>.</param>
 public sealed record MarketsIndexPage(IReadOnlyList<SpaceRow> Spaces, IReadOnlyList<DayToReview> ToReview, IReadOnlyList<LimitsRow> Limits, bool IsMetro,
-    string? Problem);
+    string? Problem, IReadOnlyList<string> Affected);
 
-public sealed record SpaceFormPage(int? SpaceId, SpaceForm Form, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<string> Errors);
+/// <param name="Breaks">The held stalls and scheduled days a refused edit would leave out.</param>
+public sealed record SpaceFormPage(int? SpaceId, SpaceForm Form, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<string> Errors,
+    IReadOnlyList<string> Breaks);
 
 public sealed record DayRow(int Id, DateOnly Date, TimeOnly Opens, TimeOnly Closes, MarketDayStatus Status, string? Reason, int Approved, int Waiting);
 

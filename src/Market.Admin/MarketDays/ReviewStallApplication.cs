@@ -42,8 +42,7 @@ public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvid
             var freed = application.StallNumber;
             try
             {
-                await DecideAsync(application, space, command, ct);
-                await StallBooking.SaveAsync(db, ct);
+                await SaveDecisionAsync(application, space, command, ct);
             }
             catch (DomainException e) when (e.MessageKey == "Stalls.StallTaken" && command.StallNumber is null && attempt < AutoAssignAttempts)
             {
@@ -56,10 +55,23 @@ public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvid
             }
             if (command.Decision == StallDecision.Reject && freed is { } stall)
             {
-                await StallBooking.OfferFreedStallAsync(db, application.MarketDayId, stall, await StallBooking.FeeAsync(db, space.MunicipalityId, ct), ct);
+                await StallBooking.OfferFreedStallAsync(db, space, application.MarketDayId, stall, await StallBooking.FeeAsync(db, space.MunicipalityId, ct), ct);
             }
             return new(StaffOutcome.Done);
         }
+    }
+
+    private async Task SaveDecisionAsync(StallApplication application, PublicSpace space, ReviewStallApplication command, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (command.Decision == StallDecision.Approve)
+        {
+            // An edit of the space checks the held stalls against a smaller capacity under this lock: approve within what it left.
+            await MarketDayRules.LockSpaceAsync(db, space, ct);
+        }
+        await DecideAsync(application, space, command, ct);
+        await StallBooking.SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task DecideAsync(StallApplication application, PublicSpace space, ReviewStallApplication command, CancellationToken ct)

@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Market.Admin.MarketDays;
 
-/// <summary>Registers a public space (<paramref name="SpaceId"/> null) or changes one. Municipal staff only in their municipality.</summary>
+/// <summary>
+/// Registers a public space (<paramref name="SpaceId"/> null) or changes one. Municipal staff only in their municipality. A change
+/// that would leave out a held stall or a scheduled day still to come is refused with each of them.
+/// </summary>
 public sealed record SaveSpace(int? SpaceId, int MunicipalityId, SpaceDetails Details, int? StaffMunicipality);
 
-public sealed record SpaceResult(StaffOutcome Outcome, int SpaceId = 0, IReadOnlyList<(string Field, string MessageKey)>? Problems = null);
+public sealed record SpaceResult(StaffOutcome Outcome, int SpaceId = 0, IReadOnlyList<(string Field, string MessageKey)>? Problems = null,
+    IReadOnlyList<RuleBreak>? Breaks = null);
 
-public sealed class SaveSpaceHandler(MarketDbContext db)
+public sealed class SaveSpaceHandler(MarketDbContext db, TimeProvider clock)
 {
     public async Task<SpaceResult> HandleAsync(SaveSpace command, CancellationToken ct)
     {
@@ -46,12 +50,20 @@ public sealed class SaveSpaceHandler(MarketDbContext db)
         {
             space = PublicSpace.Register(municipality, command.Details);
             db.PublicSpaces.Add(space);
+            await db.SaveChangesAsync(ct);
+            return new(StaffOutcome.Done, space.Id);
         }
-        else
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Approvals and schedule changes of this space take the same lock: none can slip in between this check and the save.
+        await MarketDayRules.LockSpaceAsync(db, space, ct);
+        var breaks = await MarketDayRules.CheckChangeAsync(db, space, command.Details, clock.GetUtcNow(), ct);
+        if (breaks.Count > 0)
         {
-            space.Change(command.Details);
+            return new(StaffOutcome.Refused, space.Id, Breaks: breaks);
         }
+        space.Change(command.Details);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new(StaffOutcome.Done, space.Id);
     }
 }

@@ -39,11 +39,21 @@ public static class StallBooking
         }
     }
 
-    /// <summary>Offers a freed stall to the vendor wait-listed longest; if that vendor was offered another meanwhile, to the next.</summary>
-    public static async Task<StallApplication?> OfferFreedStallAsync(MarketDbContext db, int marketDayId, int stallNumber, Money fee, CancellationToken ct)
+    /// <summary>
+    /// Offers a freed stall to the vendor wait-listed longest; if that vendor was offered another meanwhile, to the next. A stall
+    /// the space no longer has (an edit made it smaller after the stall was freed) is offered to nobody.
+    /// </summary>
+    public static async Task<StallApplication?> OfferFreedStallAsync(MarketDbContext db, PublicSpace space, int marketDayId, int stallNumber, Money fee,
+        CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await MarketDayRules.LockSpaceAsync(db, space, ct);
+            if (!space.HasStall(stallNumber))
+            {
+                return null;
+            }
             var waiting = await db.StallApplications
                 .Where(a => a.MarketDayId == marketDayId && a.Status == StallApplicationStatus.WaitListed)
                 .ToListAsync(ct);
@@ -55,6 +65,7 @@ public static class StallBooking
             try
             {
                 await SaveAsync(db, ct);
+                await tx.CommitAsync(ct);
                 return next;
             }
             catch (DomainException)

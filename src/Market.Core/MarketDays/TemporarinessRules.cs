@@ -46,7 +46,27 @@ public static class TemporarinessRules
         }
 
         // Limits count dates, not days: two short markets on one date are one date of use.
-        var dates = byDate.Select(g => (Date: g.Key, IsNew: g.Any(d => d.IsNew))).ToList();
+        breaks.AddRange(LimitBreaks(limits, [.. byDate.Select(g => (g.Key, g.Any(d => d.IsNew)))]));
+        return [.. breaks.OrderBy(b => b.Date).ThenBy(b => b.Rule, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The days already scheduled that stricter limits would put over them. Days before <paramref name="today"/> keep their place
+    /// (they happened, and still count toward their month and run); the later dates beyond a limit are the ones listed. Only a
+    /// lowered limit is checked, so raising one or changing the fee never fails on days that were out of rule before.
+    /// </summary>
+    public static IReadOnlyList<RuleBreak> CheckLimits(MarketLimits current, MarketLimits proposed, IEnumerable<DayPlan> scheduled, DateOnly today)
+    {
+        var dates = scheduled.Select(d => d.Date).Distinct().Order().Select(d => (d, d >= today)).ToList();
+        return [.. LimitBreaks(proposed, dates)
+            .Where(b => b.Rule == MonthLimit ? proposed.MaxDaysPerMonth < current.MaxDaysPerMonth : proposed.MaxConsecutiveDays < current.MaxConsecutiveDays)
+            .OrderBy(b => b.Date).ThenBy(b => b.Rule, StringComparer.Ordinal)];
+    }
+
+    /// <param name="dates">Each date of use once, in order; only the new ones can be refused.</param>
+    private static List<RuleBreak> LimitBreaks(MarketLimits limits, List<(DateOnly Date, bool IsNew)> dates)
+    {
+        var breaks = new List<RuleBreak>();
         foreach (var month in dates.GroupBy(d => (d.Date.Year, d.Date.Month)))
         {
             // Days already scheduled keep their place; the new dates beyond what the month still allows are refused.
@@ -73,6 +93,6 @@ public static class TemporarinessRules
                 streak.RemoveRange(0, drop + 1);
             }
         }
-        return [.. breaks.OrderBy(b => b.Date).ThenBy(b => b.Rule, StringComparer.Ordinal)];
+        return breaks;
     }
 }

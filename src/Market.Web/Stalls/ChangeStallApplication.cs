@@ -26,7 +26,7 @@ public sealed class ChangeStallApplicationHandler(MarketDbContext db)
             return (false, null, null);
         }
         var freed = application.StallNumber;
-        var municipality = application.MarketDay.PublicSpace.MunicipalityId;
+        var space = application.MarketDay.PublicSpace;
         try
         {
             if (command.Choice == VendorChoice.Withdraw)
@@ -45,7 +45,7 @@ public sealed class ChangeStallApplicationHandler(MarketDbContext db)
         }
         if (command.Choice == VendorChoice.Withdraw && freed is { } stall)
         {
-            await StallBooking.OfferFreedStallAsync(db, application.MarketDayId, stall, await StallBooking.FeeAsync(db, municipality, ct), ct);
+            await StallBooking.OfferFreedStallAsync(db, space, application.MarketDayId, stall, await StallBooking.FeeAsync(db, space.MunicipalityId, ct), ct);
         }
         return (true, null, null);
     }

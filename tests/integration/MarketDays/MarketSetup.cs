@@ -38,7 +38,7 @@ public static partial class MarketSetup
     }
 
     /// <summary>A signed-up market vendor with an active shop; returns the login.</summary>
-    public static async Task<string> VendorAsync(MarketHost host, string municipalityCode = "SS")
+    public static async Task<string> VendorAsync(MarketHost host, string municipalityCode = "SS", string? shopName = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarketDbContext>();
@@ -50,7 +50,7 @@ public static partial class MarketSetup
         (await users.AddToRoleAsync(owner, Roles.Shopkeeper)).Succeeded.ShouldBeTrue();
         var shop = new Shop
         {
-            Name = "Puesto " + email[7..15],
+            Name = shopName ?? "Puesto " + email[7..15],
             Kind = ShopKind.MarketVendor,
             MunicipalityId = municipality.Id,
             Address = "Mercado municipal",

@@ -125,4 +125,51 @@ public sealed class TemporarinessRulesTests
             (new DateOnly(2027, 1, 11), TemporarinessRules.ConsecutiveLimit),
         ]);
     }
+
+    [Fact]
+    public void LoweringTheMonthLimit_ListsTheLaterDatesOverIt_AndDaysAlreadyHeldCountButAreNotListed()
+    {
+        var stricter = Limits(daysPerMonth: 2, consecutive: 2);
+        // Today is 10 March: the 6th already happened and counts toward March; the 13th still fits, the 20th and 27th do not.
+        DayPlan[] scheduled = [Day(2027, 3, 6), Day(2027, 3, 13), Day(2027, 3, 20), Day(2027, 3, 27), Day(2027, 4, 3)];
+
+        var breaks = TemporarinessRules.CheckLimits(Defaults, stricter, scheduled, new DateOnly(2027, 3, 10));
+
+        breaks.Select(b => (b.Date, b.Rule)).ShouldBe([
+            (new DateOnly(2027, 3, 20), TemporarinessRules.MonthLimit),
+            (new DateOnly(2027, 3, 27), TemporarinessRules.MonthLimit),
+        ]);
+        breaks[0].Args.ShouldBe([2]);
+    }
+
+    [Fact]
+    public void LoweringTheRunLimit_ListsTheDayThatMakesARunTooLong_EvenWhenTheRunStartedLastMonth()
+    {
+        var stricter = Limits(daysPerMonth: 8, consecutive: 1);
+        DayPlan[] scheduled = [Day(2027, 2, 28), Day(2027, 3, 1), Day(2027, 3, 13)];
+
+        var breaks = TemporarinessRules.CheckLimits(Defaults, stricter, scheduled, new DateOnly(2027, 3, 1));
+
+        breaks.Select(b => (b.Date, b.Rule)).ShouldBe([(new DateOnly(2027, 3, 1), TemporarinessRules.ConsecutiveLimit)]);
+    }
+
+    [Fact]
+    public void RaisingALimitOrChangingOnlyTheFee_ListsNothing_EvenOverDaysThatWereOutOfRuleBefore()
+    {
+        // Three days in a row and ten in the month, left by a limit change made before these rules existed.
+        DayPlan[] scheduled = [.. Enumerable.Range(1, 3).Concat([8, 10, 15, 17, 22, 24, 29]).Select(d => Day(2027, 3, d))];
+        var newFee = Limits(daysPerMonth: 8, consecutive: 2, feeCents: 250);
+        var higher = Limits(daysPerMonth: 9, consecutive: 2);
+
+        TemporarinessRules.CheckLimits(Defaults, newFee, scheduled, new DateOnly(2027, 3, 1)).ShouldBeEmpty();
+        TemporarinessRules.CheckLimits(Defaults, higher, scheduled, new DateOnly(2027, 3, 1)).ShouldBeEmpty();
+        TemporarinessRules.Check(Plaza(), Defaults, [], scheduled).ShouldNotBeEmpty();
+    }
+
+    private static MarketLimits Limits(int daysPerMonth, int consecutive, long feeCents = 0)
+    {
+        var limits = MarketLimits.Default(1);
+        limits.Change(daysPerMonth, consecutive, new Market.Core.Money(feeCents));
+        return limits;
+    }
 }
