@@ -19,7 +19,7 @@ public sealed class PasswordRulesTests(SqliteAccounts fixture) : IClassFixture<S
     [InlineData("qwertyuiop", PasswordRules.Common)]
     [InlineData("aaaaaaaaaaaa", PasswordRules.Repetitive)]
     [InlineData("abababababab", PasswordRules.Repetitive)]
-    [InlineData("MercadoCercano99", PasswordRules.Personal)]
+    [InlineData("MiMercadoCercano99", PasswordRules.Personal)]
     public void Check_APasswordAttackersTryFirst_IsRefused(string password, string expected) =>
         PasswordRules.Check(password).ShouldBe(expected);
 
