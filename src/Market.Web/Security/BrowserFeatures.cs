@@ -6,12 +6,15 @@ namespace Market.Web.Security;
 /// </summary>
 internal static class BrowserFeatures
 {
-    /// <summary>Features Chromium knows (an unknown name is reported in the console); none of them is needed by most pages.</summary>
+    /// <summary>
+    /// Features that Debian's Chromium knows: it reports an unknown name in the console on every page
+    /// ("bluetooth" and "web-share" are unknown there). None of them is needed by most pages.
+    /// </summary>
     public static readonly IReadOnlyList<string> Denied =
     [
-        "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
-        "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "sync-xhr", "usb", "web-share", "xr-spatial-tracking",
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation", "gyroscope",
+        "hid", "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "sync-xhr", "usb", "xr-spatial-tracking",
     ];
 
     /// <summary>

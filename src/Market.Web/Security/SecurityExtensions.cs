@@ -1,5 +1,6 @@
 using Market.Orders.Payments;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
@@ -21,6 +22,9 @@ public static class SecurityExtensions
         // Every response says DENY; antiforgery's SAMEORIGIN on form pages would only contradict it.
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+        // No client-side validation script is served, and its placeholder in an empty validation summary
+        // (<li style="display:none">) is an inline style that style-src 'self' refuses.
+        services.Configure<MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddSecurityHeaderPolicies((policies, sp) =>
         {
             var formTargets = FormTargets(sp.GetRequiredService<IOptions<PaymentsOptions>>().Value);
