@@ -62,7 +62,7 @@ public static class SecurityExtensions
             .AddFrameOptionsDeny()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
             .AddCrossOriginOpenerPolicy(o => o.SameOrigin())
-            // Only over HTTPS, and the package never sends it to localhost or a loopback address.
+            // Only over HTTPS, and never to a loopback host such as 127.0.0.1 (the package leaves those out).
             .AddStrictTransportSecurityMaxAgeIncludeSubDomains(OneYear)
             .AddContentSecurityPolicy(csp =>
             {

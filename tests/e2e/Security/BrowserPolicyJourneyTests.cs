@@ -89,6 +89,7 @@ public sealed class BrowserPolicyJourneyTests(MarketBrowser market, ITestOutputH
         await inbox.WaitUntilLiveAsync();
         await inbox.Page.MarkAsync();
         watch.WebSockets.ShouldContain(url => url.Contains("/hubs/pedidos", StringComparison.Ordinal));
+        (await AllowsAsync(inbox.Page, "autoplay")).ShouldBeTrue("the new-order beep plays without a click");
 
         await using var resident = await market.NewPhoneAsync();
         var storefront = new StorefrontPage(await resident.NewPageAsync());
@@ -103,6 +104,7 @@ public sealed class BrowserPolicyJourneyTests(MarketBrowser market, ITestOutputH
 
         var page = inbox.Page;
         await OpenAsync(page, "/tienda/catalogo");
+        (await AllowsAsync(page, "autoplay")).ShouldBeFalse();
         // The shops are in name order, so the other one (La Ceiba) is shown first; choosing Doña Tere sends the form at once.
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Tienda" }).SelectOptionAsync(new SelectOptionValue { Label = DonaTere });
         var tereShop = await ShopIdAsync(DonaTere);
@@ -177,6 +179,10 @@ public sealed class BrowserPolicyJourneyTests(MarketBrowser market, ITestOutputH
         response.ShouldNotBeNull().Status.ShouldBe(200, url);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }).First).ToBeVisibleAsync();
     }
+
+    /// <summary>What the page's Permissions-Policy allows, as Chromium read it.</summary>
+    private static Task<bool> AllowsAsync(IPage page, string feature) =>
+        page.EvaluateAsync<bool>("feature => document.featurePolicy.allowsFeature(feature)", feature);
 
     /// <summary>The shop form's "Usar mi ubicación" fills in the browser's position (granted to the context first if need be).</summary>
     private static async Task UseMyLocationInTheShopFormAsync(IPage page, IBrowserContext? grant = null)
