@@ -9,6 +9,7 @@ using Market.Web.Api;
 using Market.Web.Media;
 using Market.Web.Operations;
 using Market.Web.Payments;
+using Market.Web.Security;
 using Market.Web.Storefront;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -56,11 +57,13 @@ public static class WebExtensions
         services.AddScoped<Stalls.ApplyForStallHandler>();
         services.AddScoped<Stalls.ChangeStallApplicationHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.AddSecurity();
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

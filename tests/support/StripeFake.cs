@@ -63,6 +63,8 @@ public sealed class StripeFake : IAsyncDisposable
         ["Payments:SecretKey"] = SecretKey,
         ["Payments:WebhookSecret"] = WebhookSecret,
         ["Payments:ApiBase"] = BaseAddress.ToString().TrimEnd('/'),
+        // The hosted page is served here too, and the checkout form's redirect to it must pass the CSP's form-action.
+        ["Payments:CheckoutOrigin"] = BaseAddress.ToString(),
     };
 
     public static async Task<StripeFake> StartAsync()

@@ -16,6 +16,9 @@ public sealed class PaymentsOptions : IValidatableObject
     /// <summary>Stripe's API by default; tests point the real client at a fake on loopback.</summary>
     public Uri? ApiBase { get; set; }
 
+    /// <summary>Where Stripe's hosted Checkout page is; pages allow their forms to lead there (CSP form-action).</summary>
+    public Uri CheckoutOrigin { get; set; } = new("https://checkout.stripe.com");
+
     /// <summary>How long a card order may wait for its payment before it is cancelled and its stock released.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan UnpaidTimeout { get; set; } = TimeSpan.FromMinutes(30);
@@ -44,6 +47,10 @@ public sealed class PaymentsOptions : IValidatableObject
         if (ApiBase is { } api && (!api.IsAbsoluteUri || api.Scheme is not ("https" or "http")))
         {
             yield return new ValidationResult("Payments:ApiBase must be an absolute http(s) address.", [nameof(ApiBase)]);
+        }
+        if (CheckoutOrigin is null || !CheckoutOrigin.IsAbsoluteUri || CheckoutOrigin.Scheme is not ("https" or "http"))
+        {
+            yield return new ValidationResult("Payments:CheckoutOrigin must be an absolute http(s) address.", [nameof(CheckoutOrigin)]);
         }
     }
 }

@@ -55,6 +55,16 @@ public sealed class PaymentsOptionsTests
     }
 
     [Theory]
+    [InlineData("ftp://checkout.example")]
+    [InlineData("/c/pay")]
+    public void CheckoutOrigin_MustBeAnAbsoluteHttpAddress(string origin)
+    {
+        var options = new PaymentsOptions { CheckoutOrigin = new Uri(origin, UriKind.RelativeOrAbsolute) };
+
+        Problems(options).ShouldHaveSingleItem().MemberNames.ShouldBe([nameof(PaymentsOptions.CheckoutOrigin)]);
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(51)]
     public void Commission_OutsideZeroToFifty_IsRefused(decimal percent) =>
