@@ -15,6 +15,9 @@ public static class AdminExtensions
         mvc.Services.AddScoped<MarketDays.ChangeMarketDayHandler>();
         mvc.Services.AddScoped<MarketDays.ReviewStallApplicationHandler>();
         mvc.Services.AddScoped<MarketDays.ChangeLimitsHandler>();
+        mvc.Services.AddScoped<Staff.AuditTrail>();
+        mvc.Services.AddHttpContextAccessor();
+        mvc.Services.AddAuthorization(Staff.StaffScope.AddPolicy);
         return mvc.AddApplicationPart(typeof(AdminExtensions).Assembly);
     }
 }

@@ -1,4 +1,5 @@
 using Market.Admin.Resources;
+using Market.Admin.Staff;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
@@ -12,7 +13,7 @@ namespace Market.Admin.Categories;
 
 /// <summary>Categories are shared by every shop, so only metropolitan staff add or rename them.</summary>
 [Authorize(Roles = Roles.MetroStaff)]
-public sealed class CategoriesController(MarketDbContext db, IStringLocalizer<AdminText> text) : Controller
+public sealed class CategoriesController(MarketDbContext db, IStringLocalizer<AdminText> text, AuditTrail audit) : Controller
 {
     [HttpGet("/admin/categorias")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -25,8 +26,13 @@ public sealed class CategoriesController(MarketDbContext db, IStringLocalizer<Ad
         {
             return await Refuse(problem, ct);
         }
-        db.Categories.Add(new Category { Name = name!.Trim(), Slug = Slug.From(name) });
+        var category = new Category { Name = name!.Trim(), Slug = Slug.From(name) };
+        db.Categories.Add(category);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        audit.Record("category.create", $"category:{category.Id}", null, null, new { category.Name, category.Slug });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return LocalRedirect("/admin/categorias");
     }
 
@@ -43,7 +49,8 @@ public sealed class CategoriesController(MarketDbContext db, IStringLocalizer<Ad
             return await Refuse(problem, ct);
         }
         // The slug stays: it is in bookmarked storefront links.
-        category.Name = name!.Trim();
+        audit.Record("category.rename", $"category:{category.Id}", null, new { category.Name }, new { Name = name!.Trim() });
+        category.Name = name.Trim();
         await db.SaveChangesAsync(ct);
         return LocalRedirect("/admin/categorias");
     }

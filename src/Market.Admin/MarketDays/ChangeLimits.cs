@@ -1,4 +1,5 @@
 using Market.Admin.ShopApprovals;
+using Market.Admin.Staff;
 using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
@@ -18,7 +19,7 @@ public sealed record ChangeLimits(int MunicipalityId, int MaxDaysPerMonth, int M
 public sealed record LimitsResult(StaffOutcome Outcome, string? MessageKey = null, IReadOnlyList<object>? Args = null,
     IReadOnlyList<SpaceRuleBreak>? Breaks = null, Money? NewFee = null);
 
-public sealed class ChangeLimitsHandler(MarketDbContext db, TimeProvider clock)
+public sealed class ChangeLimitsHandler(MarketDbContext db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<LimitsResult> HandleAsync(ChangeLimits command, CancellationToken ct)
     {
@@ -50,6 +51,9 @@ public sealed class ChangeLimitsHandler(MarketDbContext db, TimeProvider clock)
             return new(StaffOutcome.Refused, "Limits.Refused", Breaks: breaks);
         }
         var oldFee = current.StallFee;
+        audit.Record("limits.change", $"municipality:{command.MunicipalityId}", command.MunicipalityId,
+            new { current.MaxDaysPerMonth, current.MaxConsecutiveDays, current.StallFee },
+            new { proposed.MaxDaysPerMonth, proposed.MaxConsecutiveDays, proposed.StallFee });
         if (limits is null)
         {
             db.MarketLimits.Add(proposed);

@@ -1,4 +1,5 @@
 using Market.Admin.ShopApprovals;
+using Market.Admin.Staff;
 using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
@@ -15,7 +16,7 @@ public sealed record ChangeMarketDay(int MarketDayId, string? Reason, DateOnly? 
 
 public sealed record DayChangeResult(StaffOutcome Outcome, string? MessageKey = null, IReadOnlyList<object>? Args = null, IReadOnlyList<RuleBreak>? Breaks = null);
 
-public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider clock, IMarketDayNotices notices)
+public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider clock, IMarketDayNotices notices, AuditTrail audit)
 {
     public async Task<DayChangeResult> HandleAsync(ChangeMarketDay command, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
             return new(StaffOutcome.Forbidden);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = Snapshot(day);
         try
         {
             if (command.IsMove)
@@ -60,6 +62,7 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
             {
                 order.NoteMarketDayChange(!command.IsMove, day.ChangeReason!, now);
             }
+            audit.Record(command.IsMove ? "market-day.move" : "market-day.cancel", $"market-day:{day.Id}", day.PublicSpace.MunicipalityId, before, Snapshot(day));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -78,4 +81,6 @@ public sealed class ChangeMarketDayHandler(MarketDbContext db, TimeProvider cloc
             day.MovedFrom), vendors, ct);
         return new(StaffOutcome.Done);
     }
+
+    private static object Snapshot(MarketDay d) => new { Space = d.PublicSpace.Name, d.Date, d.Opens, d.Closes, d.Status, Reason = d.ChangeReason };
 }

@@ -1,4 +1,5 @@
 using Market.Admin.ShopApprovals;
+using Market.Admin.Staff;
 using Market.Core;
 using Market.Core.Data;
 using Market.Core.MarketDays;
@@ -11,7 +12,7 @@ public sealed record CreateSeries(int SpaceId, SeriesSchedule Schedule, int? Sta
 
 public sealed record SeriesResult(StaffOutcome Outcome, int Days = 0, IReadOnlyList<string>? Problems = null, IReadOnlyList<RuleBreak>? Breaks = null);
 
-public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock)
+public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<SeriesResult> HandleAsync(CreateSeries command, CancellationToken ct)
     {
@@ -48,6 +49,9 @@ public sealed class CreateSeriesHandler(MarketDbContext db, TimeProvider clock)
             return new(StaffOutcome.Refused, Breaks: breaks);
         }
         db.MarketSeries.Add(series);
+        await db.SaveChangesAsync(ct);
+        audit.Record("series.create", $"series:{series.Id}", space.MunicipalityId, null,
+            new { Space = space.Name, series.Pattern, series.Rule, series.FirstDate, series.LastDate, series.Opens, series.Closes, Days = series.Days.Count });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(StaffOutcome.Done, series.Days.Count);

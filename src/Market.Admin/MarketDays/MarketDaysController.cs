@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Market.Admin.Resources;
+using Market.Admin.Staff;
 using Market.Admin.ShopApprovals;
 using Market.Core;
 using Market.Core.Accounts;
@@ -15,13 +16,11 @@ using Microsoft.Extensions.Localization;
 namespace Market.Admin.MarketDays;
 
 /// <summary>Public spaces, their series and market days, and stall applications; municipal staff in their municipality only.</summary>
-[Authorize(Roles = Roles.MunicipalStaff + "," + Roles.MetroStaff)]
+[Authorize(Policy = StaffScope.Policy)]
 public sealed class MarketDaysController(MarketDbContext db, TimeProvider clock, IStringLocalizer<AdminText> text) : Controller
 {
-    /// <summary>Null for metropolitan staff (all municipalities); a municipal staff member without one sees nothing.</summary>
-    private int? OwnMunicipality => User.IsInRole(Roles.MetroStaff)
-        ? null
-        : int.TryParse(User.FindFirstValue(MarketClaims.Municipality), CultureInfo.InvariantCulture, out var id) ? id : 0;
+    /// <summary>Null for metropolitan staff (all municipalities); the policy has refused anyone without a scope.</summary>
+    private int? OwnMunicipality => StaffScope.Of(User)!.Municipality;
 
     [HttpGet("/admin/mercados")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await IndexPageAsync(null, [], ct));

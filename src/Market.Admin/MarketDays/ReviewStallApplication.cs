@@ -1,4 +1,5 @@
 using Market.Admin.ShopApprovals;
+using Market.Admin.Staff;
 using Market.Core.Data;
 using Market.Core.MarketDays;
 using Market.Core.Ordering;
@@ -20,7 +21,7 @@ public enum StallDecision
 /// </summary>
 public sealed record ReviewStallApplication(int ApplicationId, StallDecision Decision, int? StallNumber, string? Reason, int? StaffMunicipality);
 
-public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvider clock)
+public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvider clock, AuditTrail audit)
 {
     private const int AutoAssignAttempts = 5;
 
@@ -69,7 +70,10 @@ public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvid
             // An edit of the space checks the held stalls against a smaller capacity under this lock: approve within what it left.
             await MarketDayRules.LockSpaceAsync(db, space, ct);
         }
+        var before = Snapshot(application);
         await DecideAsync(application, space, command, ct);
+        audit.Record("stall." + command.Decision.ToString().ToLowerInvariant(), $"stall-application:{application.Id}", space.MunicipalityId,
+            before, Snapshot(application));
         await StallBooking.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
     }
@@ -99,4 +103,6 @@ public sealed class ReviewStallApplicationHandler(MarketDbContext db, TimeProvid
                 break;
         }
     }
+
+    private static object Snapshot(StallApplication a) => new { a.ShopId, a.MarketDayId, a.Status, a.StallNumber, a.Fee, a.FeePaidAt, a.Reason };
 }

@@ -1,4 +1,5 @@
 using Market.Admin.ShopApprovals;
+using Market.Admin.Staff;
 using Market.Core.Data;
 using Market.Core.MarketDays;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record SaveSpace(int? SpaceId, int MunicipalityId, SpaceDetails De
 public sealed record SpaceResult(StaffOutcome Outcome, int SpaceId = 0, IReadOnlyList<(string Field, string MessageKey)>? Problems = null,
     IReadOnlyList<RuleBreak>? Breaks = null);
 
-public sealed class SaveSpaceHandler(MarketDbContext db, TimeProvider clock)
+public sealed class SaveSpaceHandler(MarketDbContext db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<SpaceResult> HandleAsync(SaveSpace command, CancellationToken ct)
     {
@@ -50,7 +51,11 @@ public sealed class SaveSpaceHandler(MarketDbContext db, TimeProvider clock)
         {
             space = PublicSpace.Register(municipality, command.Details);
             db.PublicSpaces.Add(space);
+            await using var created = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            audit.Record("space.create", $"space:{space.Id}", space.MunicipalityId, null, Snapshot(space));
+            await db.SaveChangesAsync(ct);
+            await created.CommitAsync(ct);
             return new(StaffOutcome.Done, space.Id);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -61,9 +66,14 @@ public sealed class SaveSpaceHandler(MarketDbContext db, TimeProvider clock)
         {
             return new(StaffOutcome.Refused, space.Id, Breaks: breaks);
         }
+        var before = Snapshot(space);
         space.Change(command.Details);
+        audit.Record("space.change", $"space:{space.Id}", space.MunicipalityId, before, Snapshot(space));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(StaffOutcome.Done, space.Id);
     }
+
+    private static object Snapshot(PublicSpace s) =>
+        new { s.Name, s.Kind, s.Address, s.Latitude, s.Longitude, s.Capacity, s.StreetUse, s.StreetOpens, s.StreetCloses };
 }

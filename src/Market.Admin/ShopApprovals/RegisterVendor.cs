@@ -1,3 +1,4 @@
+using Market.Admin.Staff;
 using Market.Core;
 using Market.Core.Accounts;
 using Market.Core.Data;
@@ -14,7 +15,8 @@ public sealed record RegisterVendor(string? VendorName, string? VendorPhone, Sho
 
 public sealed record RegisterVendorResult(IReadOnlyList<FieldError> Errors, VendorAccount? Account = null);
 
-public sealed class RegisterVendorHandler(MarketDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+public sealed class RegisterVendorHandler(MarketDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TimeProvider clock,
+    AuditTrail audit)
 {
     public async Task<RegisterVendorResult> HandleAsync(RegisterVendor command, CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public sealed class RegisterVendorHandler(MarketDbContext db, UserManager<AppUse
         var created = await users.CreateAsync(vendor);
         if (!created.Succeeded)
         {
-            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+            return created.Errors.Any(e => e.Code.StartsWith("Duplicate", StringComparison.Ordinal))
                 ? new([new(nameof(command.VendorPhone), "ShopApprovals.PhoneTaken")])
                 : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         }
@@ -55,6 +57,8 @@ public sealed class RegisterVendorHandler(MarketDbContext db, UserManager<AppUse
         // Staff of the shop's own municipality typed it in with the vendor in front of them: that is the review.
         shop.Approve();
         db.Shops.Add(shop);
+        await db.SaveChangesAsync(ct);
+        audit.Record("shop.register-vendor", $"shop:{shop.Id}", shop.MunicipalityId, null, new { shop.Name, Vendor = name, Phone = phone, shop.Status });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new([], new VendorAccount(name, phone, shop.Name, code, vendor.SetupCodeExpiresAt!.Value));

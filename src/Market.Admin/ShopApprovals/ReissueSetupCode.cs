@@ -1,3 +1,4 @@
+using Market.Admin.Staff;
 using Market.Core.Accounts;
 using Market.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,8 @@ namespace Market.Admin.ShopApprovals;
 /// </summary>
 public sealed record ReissueSetupCode(int ShopId, int? StaffMunicipality);
 
-public sealed class ReissueSetupCodeHandler(MarketDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+public sealed class ReissueSetupCodeHandler(MarketDbContext db, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TimeProvider clock,
+    AuditTrail audit)
 {
     public async Task<StaffResult> HandleAsync(ReissueSetupCode command, CancellationToken ct)
     {
@@ -28,7 +30,10 @@ public sealed class ReissueSetupCodeHandler(MarketDbContext db, UserManager<AppU
         {
             return new(StaffOutcome.Refused, "ShopApprovals.AlreadyActivated");
         }
+        var before = new { ExpiresAt = vendor.SetupCodeExpiresAt };
         var code = SetupCode.Issue(vendor, hasher, clock);
+        // Saved with the account by the update below, in its one SaveChanges.
+        audit.Record("shop.reissue-setup-code", $"shop:{shop.Id}", shop.MunicipalityId, before, new { ExpiresAt = vendor.SetupCodeExpiresAt });
         var updated = await users.UpdateAsync(vendor);
         return updated.Succeeded
             ? new(StaffOutcome.Done, Account: new VendorAccount(vendor.DisplayName, vendor.PhoneNumber ?? vendor.UserName!, shop.Name, code, vendor.SetupCodeExpiresAt!.Value))

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Market.Core;
 using Market.Admin.Resources;
+using Market.Admin.Staff;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Data;
@@ -16,14 +17,12 @@ using Microsoft.Net.Http.Headers;
 namespace Market.Admin.ShopApprovals;
 
 /// <summary>New shops waiting for their municipality, and shops staff register on a vendor's behalf.</summary>
-[Authorize(Roles = Roles.MunicipalStaff + "," + Roles.MetroStaff)]
+[Authorize(Policy = StaffScope.Policy)]
 public sealed class ShopApprovalsController(
     MarketDbContext db, ReviewShopHandler review, TimeProvider clock, IStringLocalizer<AdminText> text) : Controller
 {
-    /// <summary>Null for metropolitan staff (all municipalities); a municipal staff member without one sees nothing.</summary>
-    private int? OwnMunicipality => User.IsInRole(Roles.MetroStaff)
-        ? null
-        : int.TryParse(User.FindFirstValue(MarketClaims.Municipality), CultureInfo.InvariantCulture, out var id) ? id : 0;
+    /// <summary>Null for metropolitan staff (all municipalities); the policy has refused anyone without a scope.</summary>
+    private int? OwnMunicipality => StaffScope.Of(User)!.Municipality;
 
     [HttpGet("/admin/tiendas")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await PageAsync(null, ct));
@@ -33,6 +32,12 @@ public sealed class ShopApprovalsController(
 
     [HttpPost("/admin/tiendas/{id:int}/rechazar")]
     public Task<IActionResult> Reject(int id, string? reason, CancellationToken ct) => ReviewAsync(new ReviewShop(id, ShopDecision.Reject, reason, OwnMunicipality), ct);
+
+    [HttpPost("/admin/tiendas/{id:int}/suspender")]
+    public Task<IActionResult> Suspend(int id, string? reason, CancellationToken ct) => ReviewAsync(new ReviewShop(id, ShopDecision.Suspend, reason, OwnMunicipality), ct);
+
+    [HttpPost("/admin/tiendas/{id:int}/reactivar")]
+    public Task<IActionResult> Reinstate(int id, CancellationToken ct) => ReviewAsync(new ReviewShop(id, ShopDecision.Reinstate, null, OwnMunicipality), ct);
 
     [HttpGet("/admin/tiendas/nueva")]
     public async Task<IActionResult> New(CancellationToken ct) =>
@@ -65,7 +70,7 @@ public sealed class ShopApprovalsController(
         {
             return await RefusedAsync(command.ShopId, result, ct, command.Reason);
         }
-        TempData["Notice"] = command.Decision == ShopDecision.Approve ? "ShopApprovals.Approved" : "ShopApprovals.Rejected";
+        TempData["Notice"] = "ShopApprovals.Decided." + command.Decision;
         return LocalRedirect("/admin/tiendas");
     }
 
@@ -104,6 +109,10 @@ public sealed class ShopApprovalsController(
             .Join(db.Users.Where(u => u.PasswordHash == null), s => s.OwnerId!, u => u.Id,
                 (s, u) => new AccountToActivate(s.Id, s.Name, u.DisplayName, u.PhoneNumber ?? "", u.SetupCodeExpiresAt))
             .ToListAsync(ct);
+        var operating = await InScope(db.Shops).AsNoTracking()
+            .Where(s => s.Status == ShopStatus.Active || s.Status == ShopStatus.Paused || s.Status == ShopStatus.Suspended)
+            .Select(s => new OperatingShop(s.Id, s.Name, s.Municipality.Name, s.Status, s.RejectionReason))
+            .ToListAsync(ct);
         var rows = toReview.Select(s => owners.TryGetValue(s.OwnerId ?? "", out var o)
             ? new ShopToReview(s, o.DisplayName, o.Contact)
             : new ShopToReview(s, null, null)).ToList();
@@ -111,6 +120,7 @@ public sealed class ShopApprovalsController(
             [.. rows.Where(r => r.Shop.Status == ShopStatus.Pending).OrderBy(r => r.Shop.Id)],
             [.. rows.Where(r => r.Shop.Status == ShopStatus.Rejected).OrderBy(r => r.Shop.Name, SpanishOrder.Names)],
             [.. waiting.OrderBy(w => w.ShopName, SpanishOrder.Names)],
+            [.. operating.OrderBy(o => o.Status != ShopStatus.Suspended).ThenBy(o => o.Name, SpanishOrder.Names)],
             clock.GetUtcNow(), problem);
     }
 

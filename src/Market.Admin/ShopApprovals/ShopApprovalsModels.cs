@@ -5,7 +5,10 @@ namespace Market.Admin.ShopApprovals;
 
 public sealed record ApprovalsPage(
     IReadOnlyList<ShopToReview> Pending, IReadOnlyList<ShopToReview> Rejected, IReadOnlyList<AccountToActivate> Waiting,
-    DateTimeOffset Now, ReviewProblem? Problem);
+    IReadOnlyList<OperatingShop> Operating, DateTimeOffset Now, ReviewProblem? Problem);
+
+/// <summary>A shop on the storefront (or stopped by staff), which its municipality may suspend or reinstate.</summary>
+public sealed record OperatingShop(int Id, string Name, string Municipality, ShopStatus Status, string? SuspensionReason);
 
 public sealed record ShopToReview(Shop Shop, string? OwnerName, string? OwnerContact);
 

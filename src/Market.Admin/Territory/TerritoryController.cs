@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Market.Admin.Staff;
 using Market.Core;
 using Market.Core.Accounts;
 using Market.Core.Catalog;
@@ -12,18 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Market.Admin.Territory;
 
 /// <summary>What happens in the territory today: municipal staff see their municipality, metropolitan staff all of them.</summary>
-[Authorize(Roles = Roles.MunicipalStaff + "," + Roles.MetroStaff)]
+[Authorize(Policy = StaffScope.Policy)]
 public sealed class TerritoryController(MarketDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var municipalities = db.Municipalities.AsQueryable();
-        if (!User.IsInRole(Roles.MetroStaff))
-        {
-            var own = int.Parse(User.FindFirstValue(MarketClaims.Municipality) ?? "0", CultureInfo.InvariantCulture);
-            municipalities = municipalities.Where(m => m.Id == own);
-        }
+        var own = StaffScope.Of(User)!.Municipality;
+        var municipalities = db.Municipalities.Where(m => own == null || m.Id == own);
         var startOfDay = ElSalvadorTime.ToUtc(ElSalvadorTime.Today(clock), TimeOnly.MinValue);
         var rows = await municipalities.OrderBy(m => m.Name).Select(m => new TerritoryRow(
                 m.Name,

@@ -16,7 +16,7 @@ public sealed class EditShopHandler(MarketDbContext db)
     /// Approval is by the municipality's staff, so an approved shop cannot move itself to another municipality;
     /// a pending or rejected one can (its new municipality reviews it).
     /// </summary>
-    public static bool MunicipalityLocked(ShopStatus status) => status is ShopStatus.Active or ShopStatus.Paused;
+    public static bool MunicipalityLocked(ShopStatus status) => status is ShopStatus.Active or ShopStatus.Paused or ShopStatus.Suspended;
 
     public async Task<EditShopResult> HandleAsync(EditShop command, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Payments;
 
-public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> text) : Controller
+public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> text, Market.Admin.Staff.AuditTrail audit) : Controller
 {
     private const int ShownLines = 200;
 
@@ -92,6 +92,9 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
         var end = ElSalvadorTime.ToUtc(to!.Value.AddDays(1), TimeOnly.MinValue);
         var lines = await db.Ledger.AsNoTracking()
             .Where(l => l.ShopId == shop!.Id && l.RecordedAt >= start && l.RecordedAt < end).ToListAsync(ct);
+        // A shop's money leaves the platform in this file: who took it, and when, is kept.
+        audit.Record("settlement.export", $"shop:{shop!.Id}", shop.MunicipalityId, null, new { From = from, To = to, Lines = lines.Count });
+        await db.SaveChangesAsync(ct);
         return File(Core.Payments.SettlementCsv.Write(lines.OrderBy(l => l.RecordedAt).ThenBy(l => l.Id)), "text/csv; charset=utf-8",
             Core.Payments.SettlementCsv.FileName(shop!.Name, from.Value, to.Value));
     }

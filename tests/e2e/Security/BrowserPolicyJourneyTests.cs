@@ -157,7 +157,7 @@ public sealed class BrowserPolicyJourneyTests(MarketBrowser market, ITestOutputH
         await using var metro = await market.NewPhoneAsync();
         var metroWatch = await PolicyWatch.StartAsync(metro);
         var metroPage = await metro.NewPageAsync();
-        await new SignInPage(metroPage).SignInAsync("amss@demo.sv", MarketHost.Password);
+        await new SignInPage(metroPage).SignInAsync("amss@demo.sv", MarketHost.Password, Market.Core.DemoData.DemoCredentials.MetroStaffAuthenticatorKey);
         await OpenAsync(metroPage, "/admin/categorias");
         await OpenAsync(metroPage, "/admin/liquidaciones");
 
