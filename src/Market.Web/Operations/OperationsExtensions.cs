@@ -15,7 +15,7 @@ public static class OperationsExtensions
 {
     public const string DataProtectionKeys = "market:dataprotection-keys";
 
-    private const string Ready = "ready";
+    internal const string Ready = "ready";
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
@@ -30,6 +30,13 @@ public static class OperationsExtensions
             .AddAspNetCoreInstrumentation()
             .AddMeter(OrdersMetrics.MeterName, "Microsoft.AspNetCore.Http.Connections")
             .AddPrometheusExporter());
+
+        services.AddOptions<OperationsOptions>()
+            .BindConfiguration(OperationsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ManagementServer>();
+        services.AddHostedService(s => s.GetRequiredService<ManagementServer>());
 
         services.AddOptions<RateLimitOptions>()
             .BindConfiguration(RateLimitOptions.Section)
@@ -50,13 +57,15 @@ public static class OperationsExtensions
         return builder;
     }
 
-    /// <summary>Goes after request localization (the 429 message is translated) and before the endpoints it limits.</summary>
+    /// <summary>
+    /// Goes after request localization (the 429 message is translated) and before the endpoints it limits. Metrics and
+    /// readiness details are on the management listener only.
+    /// </summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
-        app.MapPrometheusScrapingEndpoint();
+        // A bare status for the proxy and the orchestrator: which dependency failed is for operators.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         return app;
     }
 }
