@@ -92,12 +92,12 @@ public static class WebExtensions
             // Spanish first whatever the browser says; English only for whoever picks it.
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        app.UseOperations();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=86400",
         });
         app.UseRouting();
+        app.UseOperations();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -1,8 +1,10 @@
 using Market.Core;
 using Market.Core.Accounts;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +17,7 @@ public sealed class AccountsController(
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("/cuenta/ingresar")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         var user = await FindAsync(form.Login);
@@ -44,6 +47,7 @@ public sealed class AccountsController(
     public IActionResult Register() => View(new RegisterForm());
 
     [HttpPost("/cuenta/registro")]
+    [EnableRateLimiting(RateLimitPolicies.SignUp)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
         if (string.IsNullOrWhiteSpace(form.Name))
@@ -81,6 +85,7 @@ public sealed class AccountsController(
     public IActionResult SetupCode() => View(new SetupCodeForm());
 
     [HttpPost("/cuenta/codigo")]
+    [EnableRateLimiting(RateLimitPolicies.SignUp)]
     public async Task<IActionResult> SetupCode(SetupCodeForm form, [FromServices] UseSetupCodeHandler useCode)
     {
         var result = await useCode.HandleAsync(new UseSetupCode(form.Phone, form.Code, form.Password));

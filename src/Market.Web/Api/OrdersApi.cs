@@ -7,6 +7,7 @@ using Market.Core.Ordering;
 using Market.Orders.Checkout;
 using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public static class OrdersApi
     {
         var api = app.MapGroup("/api");
         api.MapGet("/productos", ListProducts);
-        api.MapPost("/pedidos", Place);
+        api.MapPost("/pedidos", Place).RequireRateLimiting(RateLimitPolicies.Checkout);
         api.MapGet("/pedidos/{code}", Get);
         api.MapPost("/pedidos/{code}/{step}", Advance);
     }

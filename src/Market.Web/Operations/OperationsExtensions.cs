@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using StackExchange.Redis;
 
@@ -47,8 +45,11 @@ public static class OperationsExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = TooManyRequests.OnRejected;
+            foreach (var policy in RateLimitPolicies.All)
+            {
+                o.AddPolicy(policy, context => context.RequestServices.GetRequiredService<RedisRateLimiter>().PartitionFor(policy, context));
+            }
         });
-        services.AddOptions<RateLimiterOptions>().Configure<RedisRateLimiter>((o, limiter) => o.GlobalLimiter = limiter);
 
         // One key ring for every node, so a cookie or anti-forgery token made by one node is read by the others.
         services.AddDataProtection().SetApplicationName("Mercado Cercano");
@@ -58,8 +59,8 @@ public static class OperationsExtensions
     }
 
     /// <summary>
-    /// Goes after request localization (the 429 message is translated) and before the endpoints it limits. Metrics and
-    /// readiness details are on the management listener only.
+    /// Goes after routing, which tells the limiter each endpoint's policy, and after request localization (the 429
+    /// message is translated). Metrics and readiness details are on the management listener only.
     /// </summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
