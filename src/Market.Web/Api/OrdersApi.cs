@@ -33,7 +33,8 @@ public static class OrdersApi
     public static void MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .GuardChanges();
         api.MapGet("/productos", ListProducts);
         api.MapPost("/pedidos", Place).RequireRateLimiting(RateLimitPolicies.Checkout);
         api.MapGet("/pedidos/{code}", Get);

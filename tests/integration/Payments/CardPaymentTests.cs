@@ -58,7 +58,7 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         ledger.Single(l => l.Kind == LedgerKind.CardSale).Amount.ShouldBe(order.Total);
         CardCheckout.Text(await Host.CreateClient().GetStringAsync($"/pedidos/{code}")).ShouldContain($"Pagado con tarjeta: {order.Total}");
         CardCheckout.Text(await shopkeeper.GetStringAsync("/tienda/pedidos")).ShouldContain("Pagado con tarjeta");
-        (await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
