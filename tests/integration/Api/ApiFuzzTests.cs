@@ -109,6 +109,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
         (after.Events - before.Events).ShouldBe(placed.Count + steps);
         (after.Outbox - before.Outbox).ShouldBe(placed.Values.Count(s => s != OrderStatus.AwaitingPayment) + steps);
         placed.Count.ShouldBeGreaterThan(0, "the generator should make some valid orders too");
+        steps.ShouldBeGreaterThan(0, "and some steps that go through");
     }
 
     /// <summary>Null when the answer is as it should be; otherwise what is wrong with it.</summary>

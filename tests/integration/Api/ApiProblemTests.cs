@@ -6,6 +6,7 @@ using Market.Core.Ordering;
 using Market.Orders.Checkout;
 using Market.Tests.Integration.Spine;
 using Market.Tests.Support;
+using Market.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -136,7 +137,7 @@ public sealed class ApiProblemTests(SqliteSpine fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task AnUnexpectedFailure_OnTheWayToAnApiAnswer_IsA500Problem_ThatGivesNothingAway()
     {
-        var handler = Host.Services.GetServices<IExceptionHandler>().Single(h => h.GetType().Name == "ApiExceptionHandler");
+        var handler = Host.Services.GetServices<IExceptionHandler>().OfType<ApiExceptionHandler>().Single();
         var context = new DefaultHttpContext { RequestServices = Host.Services };
         context.Request.Path = "/api/pedidos";
         context.Response.Body = new MemoryStream();
