@@ -73,7 +73,11 @@ public static class WebExtensions
         services.AddStorefront();
         services.AddScoped<Stalls.ApplyForStallHandler>();
         services.AddScoped<Stalls.ChangeStallApplicationHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NoNullCharacters());
+        });
         // A request the API cannot bind throws, so that ApiExceptionHandler can say which field was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();

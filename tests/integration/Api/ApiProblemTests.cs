@@ -26,6 +26,7 @@ public sealed class ApiProblemTests(SqliteSpine fixture) : IClassFixture<SqliteS
     [InlineData("""{"lines":[{"productId":1,"quantity":99999999999}]}""", "$.lines[0].quantity")]
     [InlineData("""{"customer":{"name":"Ana"},"lines":[{"productId":1,"quantity":1}""", "$.lines[1]")]
     [InlineData("""{"shops":[{"shopId":1,"fulfilment":"Teleport"}]}""", "$.shops[0].fulfilment")]
+    [InlineData("""{"customer":{"name":"Ana\u0000"}}""", "$.customer.name")]
     public async Task UnreadableJson_IsA400NamingTheField_AndStoresNothing(string body, string field)
     {
         var orders = await OrdersAsync();
