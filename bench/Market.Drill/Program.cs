@@ -95,7 +95,9 @@ async Task AdvanceAsync(string code, string step)
     {
         try
         {
-            using var response = await shopHttp.PostAsync(new Uri($"/api/pedidos/{code}/{step}", UriKind.Relative), null);
+            // State changes are JSON only: a step without a reason sends {}.
+            using var body = JsonContent.Create(new { });
+            using var response = await shopHttp.PostAsync(new Uri($"/api/pedidos/{code}/{step}", UriKind.Relative), body);
             if (response.IsSuccessStatusCode)
             {
                 return;

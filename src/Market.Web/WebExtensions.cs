@@ -56,7 +56,14 @@ public static class WebExtensions
         services.AddStorefront();
         services.AddScoped<Stalls.ApplyForStallHandler>();
         services.AddScoped<Stalls.ChangeStallApplicationHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NoNullCharacters());
+        });
+        // A request the API cannot bind throws, so that ApiExceptionHandler can say which field was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddSecurity();
         return builder;
     }
@@ -64,25 +71,33 @@ public static class WebExtensions
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseSecurity();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // First, so that error pages and problem details alike are in the language the request asked for.
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            // Spanish first whatever the browser says; English only for whoever picks it.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Spanish first whatever the browser says; English only for whoever picks it (API callers with Accept-Language).
+            o.RequestCultureProviders = [new ApiAcceptLanguage(), new CookieRequestCultureProvider()];
         });
-        app.UseOperations();
+        if (!app.Environment.IsDevelopment())
+        {
+            // ApiExceptionHandler answers the API; people get the error page, with the status of a refused request.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = e => e is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            });
+        }
+        app.UseWhen(c => ApiProblems.Answers(c.Request), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
+        app.UseWhen(c => !ApiProblems.Answers(c.Request), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=86400",
         });
         app.UseRouting();
+        app.UseOperations();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

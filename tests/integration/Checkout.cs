@@ -20,6 +20,9 @@ public static class Checkout
         [.. lines.Select(l => new Market.Orders.Checkout.CartLine(l.ProductId, l.Quantity))],
         [.. lines.Select(l => l.ShopId).Distinct().Select(s => new ShopChoiceDto(s, fulfilment, null))]);
 
+    /// <summary>The body of a step that needs no reason: the API takes state changes as JSON only.</summary>
+    public static StringContent NoReason => new("{}", System.Text.Encoding.UTF8, "application/json");
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, PlaceOrderRequest request, string? key = null)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, "/api/pedidos") { Content = JsonContent.Create(request, options: Json) };

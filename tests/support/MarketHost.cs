@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Market.Core.Data;
 using Market.Core.DemoData;
 using Market.Web;
+using Market.Web.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,10 +27,14 @@ public sealed partial class MarketHost : IAsyncDisposable
         App = app;
         this.dataFolder = dataFolder;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        ManagementAddress = app.Services.GetRequiredService<ManagementServer>().Addresses[0];
     }
 
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>The operators' listener (/metrics, /health/ready), on its own free loopback port.</summary>
+    public Uri ManagementAddress { get; }
     public IServiceProvider Services => App.Services;
 
     /// <param name="postgres">A PostgreSQL connection string, or null for a fresh SQLite file.</param>
@@ -48,6 +53,7 @@ public sealed partial class MarketHost : IAsyncDisposable
             ["Seed:DemoPhotos"] = "false",
             ["Fulfilment:Stream"] = "orders:" + Guid.NewGuid().ToString("N")[..8],
             ["Fulfilment:PollInterval"] = "00:00:00.100",
+            ["Operations:ManagementUrls"] = "http://127.0.0.1:0",
             // Tests place many orders and sign in often from one loopback address; the rate-limit tests lower these.
             ["RateLimits:SignIn"] = "1000000",
             ["RateLimits:SignUp"] = "1000000",

@@ -216,7 +216,14 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         {
             errors.Add(new("Address", "Checkout.AddressTooLong"));
         }
-        if (!payments.Value.CardEnabled && command.Shops.Any(s => s.Payment == PaymentMethod.Card))
+        // A caller's list may hold nulls, undefined choices or a shop twice: refused here, never a crash further on.
+        if (command.Shops.Any(s => s is null || !Enum.IsDefined(s.Fulfilment) || !Enum.IsDefined(s.Payment)))
+        {
+            errors.Add(new("shops", "Checkout.ShopInvalid"));
+        }
+        errors.AddRange(command.Shops.Where(s => s is not null).GroupBy(s => s.ShopId).Where(g => g.Count() > 1)
+            .Select(g => new CheckoutError($"shop-{g.Key}", "Checkout.ShopTwice")));
+        if (!payments.Value.CardEnabled && command.Shops.Any(s => s?.Payment == PaymentMethod.Card))
         {
             errors.Add(new("", "Payments.CardUnavailable"));
         }
@@ -228,7 +235,11 @@ public sealed class PlaceOrderHandler(MarketDbContext db, TimeProvider clock, Ou
         {
             errors.Add(new("", "Checkout.TooManyLines", CartPricing.MaxLines));
         }
-        if (command.Lines.Any(l => l.Quantity is < 1 or > CartPricing.MaxQuantity))
+        if (command.Lines.Any(l => l is null))
+        {
+            errors.Add(new("lines", "Checkout.LineInvalid"));
+        }
+        if (command.Lines.Any(l => l is not null && l.Quantity is < 1 or > CartPricing.MaxQuantity))
         {
             errors.Add(new("", "Checkout.QuantityRange", CartPricing.MaxQuantity));
         }

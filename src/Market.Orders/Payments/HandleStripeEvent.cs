@@ -37,9 +37,16 @@ public sealed class HandleStripeEventHandler(MarketDbContext db, IOptions<Paymen
             stripeEvent = EventUtility.ConstructEvent(command.Payload, command.Signature ?? "", o.WebhookSecret!,
                 (long)o.WebhookTolerance.TotalSeconds, now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (StripeException ex)
+        // A signed body is still not known to be an event: whatever the parser cannot read is refused, not a 500.
+        catch (Exception ex) when (ex is StripeException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
             logger.LogWarning("Stripe webhook refused: {Reason}", ex.Message);
+            return StripeEventOutcome.Refused;
+        }
+        // Signed by us but not an event we can keep: no id to deduplicate by, or nothing in it.
+        if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type) || stripeEvent.Data is null)
+        {
+            logger.LogWarning("Stripe webhook refused: the event has no id, type or data");
             return StripeEventOutcome.Refused;
         }
         if (await db.StripeEvents.AnyAsync(e => e.Id == stripeEvent.Id, ct))

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Market.Core.Accounts;
 using Market.Core.Data;
 using Market.Web.Accounts.Sessions;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
@@ -25,6 +27,7 @@ public sealed class AccountSecurityController(
     public async Task<IActionResult> Index(CancellationToken ct) => View("/Accounts/Security.cshtml", await PageAsync(ct));
 
     [HttpPost("/cuenta/seguridad/contrasena")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> ChangePassword(string? current, string? password, CancellationToken ct)
     {
         var user = await CurrentUserAsync();

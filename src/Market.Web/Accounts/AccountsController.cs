@@ -1,8 +1,10 @@
 using Market.Core;
 using Market.Core.Accounts;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +25,7 @@ public sealed class AccountsController(
     /// form tells nobody which accounts exist.
     /// </summary>
     [HttpPost("/cuenta/ingresar")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         var login = LoginName.Of(form.Login);
@@ -64,6 +67,7 @@ public sealed class AccountsController(
 
     /// <summary>The six digits of the authenticator app, or one of the recovery codes; throttled like the password.</summary>
     [HttpPost("/cuenta/ingresar/codigo")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SecondFactor(SecondFactorForm form)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
@@ -103,6 +107,7 @@ public sealed class AccountsController(
     public IActionResult Register() => View(new RegisterForm());
 
     [HttpPost("/cuenta/registro")]
+    [EnableRateLimiting(RateLimitPolicies.SignUp)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
         if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length > 120)
@@ -149,6 +154,7 @@ public sealed class AccountsController(
     public IActionResult SetupCode() => View(new SetupCodeForm());
 
     [HttpPost("/cuenta/codigo")]
+    [EnableRateLimiting(RateLimitPolicies.SignUp)]
     public async Task<IActionResult> SetupCode(SetupCodeForm form, [FromServices] UseSetupCodeHandler useCode)
     {
         var result = await useCode.HandleAsync(new UseSetupCode(form.Phone, form.Code, form.Password, ClientAddress));

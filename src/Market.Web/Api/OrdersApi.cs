@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Market.Core;
 using Market.Core.Accounts;
@@ -7,6 +8,7 @@ using Market.Core.Ordering;
 using Market.Orders.Checkout;
 using Market.Orders.Fulfilling;
 using Market.Orders.LiveUpdates;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -18,20 +20,38 @@ namespace Market.Web.Api;
 /// <summary>The JSON face of checkout and fulfilment, for scripts, the benchmark and future apps. Prices never come in.</summary>
 public static class OrdersApi
 {
+    /// <summary>An order of the most lines allowed is a few kilobytes; nothing the API reads comes near this.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The steps a caller may ask for; the others (payment, market-day notes) are the platform's own.</summary>
+    private static readonly OrderAction[] Steps =
+    [
+        OrderAction.Accept, OrderAction.StartPreparing, OrderAction.SendOut, OrderAction.MarkReady,
+        OrderAction.Deliver, OrderAction.HandOver, OrderAction.Reject, OrderAction.Cancel,
+    ];
+
     public static void MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .GuardChanges();
         api.MapGet("/productos", ListProducts);
-        api.MapPost("/pedidos", Place);
+        api.MapPost("/pedidos", Place).RequireRateLimiting(RateLimitPolicies.Checkout);
         api.MapGet("/pedidos/{code}", Get);
         api.MapPost("/pedidos/{code}/{step}", Advance);
     }
 
-    private static async Task<IResult> ListProducts(int tienda, MarketDbContext db, CancellationToken ct) =>
-        Results.Ok(await db.Products.AsNoTracking().Where(p => p.ShopId == tienda && p.IsActive && p.Shop.Status == ShopStatus.Active)
+    private static async Task<IResult> ListProducts(string? tienda, MarketDbContext db, IStringLocalizer<Ui> text, CancellationToken ct)
+    {
+        if (!int.TryParse(tienda, NumberStyles.None, CultureInfo.InvariantCulture, out var shopId))
+        {
+            return ApiProblems.Invalid(text, new Dictionary<string, string[]> { ["tienda"] = [text["Api.ShopRequired"]] });
+        }
+        return Results.Ok(await db.Products.AsNoTracking().Where(p => p.ShopId == shopId && p.IsActive && p.Shop.Status == ShopStatus.Active)
             .OrderBy(p => p.Id)
             .Select(p => new ProductDto(p.Id, p.Name, p.Unit, p.Price.Cents, p.Stock))
             .ToListAsync(ct));
+    }
 
     private static async Task<IResult> Place([FromHeader(Name = "Idempotency-Key")] string? key, PlaceOrderRequest request,
         ClaimsPrincipal user, PlaceOrderHandler handler, IStringLocalizer<Ui> text, CancellationToken ct)
@@ -39,6 +59,10 @@ public static class OrdersApi
         var shops = new List<ShopChoice>();
         foreach (var s in request.Shops ?? [])
         {
+            if (s is null)
+            {
+                return Problem(text, [new CheckoutError("shops", "Checkout.ShopInvalid")]);
+            }
             if (s.CashTendered is { } tendered && !Money.TryParse(tendered, out _))
             {
                 return Problem(text, [new CheckoutError($"shop-{s.ShopId}", "Checkout.PayWithInvalid", tendered)]);
@@ -55,30 +79,35 @@ public static class OrdersApi
         return Results.Created((string?)null, new PlacedDto([.. result.Orders.Select(o => new PlacedOrderDto(o.Code, o.ShopId, o.Total.Cents, o.Status))]));
     }
 
-    private static async Task<IResult> Get(string code, OrderFeed feed, CancellationToken ct)
+    private static async Task<IResult> Get(string code, OrderFeed feed, IStringLocalizer<Ui> text, CancellationToken ct)
     {
         var events = await feed.ForOrderAsync(code, 0, ct);
-        return events.Count == 0 ? Results.NotFound() : Results.Ok(events);
+        return events.Count == 0 ? ApiProblems.Problem(text, StatusCodes.Status404NotFound, text["Order.NotFound"]) : Results.Ok(events);
     }
 
-    private static async Task<IResult> Advance(string code, OrderAction step, AdvanceRequest? body, ClaimsPrincipal user,
+    private static async Task<IResult> Advance(string code, string step, AdvanceRequest? body, ClaimsPrincipal user,
         AdvanceOrderHandler handler, IStringLocalizer<Ui> text, CancellationToken ct)
     {
+        if (!Steps.Any(s => s.ToString() == step))
+        {
+            return ApiProblems.Problem(text, StatusCodes.Status404NotFound, text["Api.UnknownStep", step, string.Join(", ", Steps)]);
+        }
+        var action = Enum.Parse<OrderAction>(step);
         // Cancelling is the resident's step (whoever holds the code); every other step belongs to the shop's owner.
-        var actor = step == OrderAction.Cancel ? OrderActor.Resident : OrderActor.Shop;
+        var actor = action == OrderAction.Cancel ? OrderActor.Resident : OrderActor.Shop;
         if (actor == OrderActor.Shop && !user.IsInRole(Roles.Shopkeeper))
         {
-            return Results.Problem(text["Order.NotYourShop"], statusCode: user.Identity?.IsAuthenticated == true ? 403 : 401);
+            return ApiProblems.Problem(text, user.Identity?.IsAuthenticated == true ? 403 : 401, text["Order.NotYourShop"]);
         }
-        var result = await handler.HandleAsync(new AdvanceOrder(code, step, body?.Reason, actor, user.FindFirstValue(ClaimTypes.NameIdentifier)), ct);
+        var result = await handler.HandleAsync(new AdvanceOrder(code, action, body?.Reason, actor, user.FindFirstValue(ClaimTypes.NameIdentifier)), ct);
         var message = result.MessageKey is null ? null : Messages.Format(text, result.MessageKey, result.Args);
         return result.Outcome switch
         {
             AdvanceOutcome.Done => Results.Ok(new { result.Event!.Sequence, result.Event.Status }),
-            AdvanceOutcome.NotFound => Results.Problem(message, statusCode: 404),
-            AdvanceOutcome.Forbidden => Results.Problem(message, statusCode: 403),
-            AdvanceOutcome.Conflict => Results.Problem(message, statusCode: 409),
-            _ => Results.Problem(message, statusCode: 422),
+            AdvanceOutcome.NotFound => ApiProblems.Problem(text, StatusCodes.Status404NotFound, message),
+            AdvanceOutcome.Forbidden => ApiProblems.Problem(text, StatusCodes.Status403Forbidden, message),
+            AdvanceOutcome.Conflict => ApiProblems.Problem(text, StatusCodes.Status409Conflict, message),
+            _ => ApiProblems.Problem(text, StatusCodes.Status422UnprocessableEntity, message),
         };
     }
 
@@ -87,9 +116,9 @@ public static class OrdersApi
         var list = errors.ToList();
         var status = list.Any(e => e.MessageKey == PlaceOrderHandler.KeyReused) ? 422
             : list.Any(e => e.MessageKey is "Checkout.OutOfStock" or "Checkout.OnlyLeft") ? 409 : 400;
-        return Results.ValidationProblem(
+        return ApiProblems.Invalid(text,
             list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => Messages.Format(text, e.MessageKey, e.Args)).ToArray()),
-            title: text["Checkout.FixThese"], statusCode: status);
+            text["Checkout.FixThese"], status);
     }
 }
 

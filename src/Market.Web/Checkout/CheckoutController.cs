@@ -8,10 +8,12 @@ using Market.Orders.Checkout;
 using Market.Orders.Payments;
 using Market.Web.Cart;
 using Market.Web.Markets;
+using Market.Web.Operations;
 using Market.Web.Payments;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -50,6 +52,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
     }
 
     [HttpPost("/checkout")]
+    [EnableRateLimiting(RateLimitPolicies.Checkout)]
     public async Task<IActionResult> Place(CheckoutForm form, [FromServices] StartCardPaymentHandler startPayment, CancellationToken ct)
     {
         var lines = CartCookie.Read(Request);

@@ -6,11 +6,13 @@ using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Core.Media;
 using Market.Core.Ordering;
+using Market.Web.Operations;
 using Market.Web.Resources;
 using Market.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -47,6 +49,7 @@ public sealed class OnboardingController(MarketDbContext db, UserManager<AppUser
 
     [AllowAnonymous]
     [HttpPost("/mi-tienda/registrar")]
+    [EnableRateLimiting(RateLimitPolicies.SignUp)]
     public async Task<IActionResult> Register(RegisterShopForm form, [FromServices] RegisterShopHandler register, CancellationToken ct)
     {
         var result = await register.HandleAsync(new RegisterShop(Me, form.Account, form.Shop), ct);

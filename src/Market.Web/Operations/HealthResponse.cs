@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Market.Web.Operations;
 
-/// <summary>The health endpoints' body: the overall status and each check's, so an operator sees which dependency failed.</summary>
+/// <summary>The management listener's readiness body: the overall status and each check's, so an operator sees which dependency failed.</summary>
 internal static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report) =>

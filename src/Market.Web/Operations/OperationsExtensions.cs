@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using StackExchange.Redis;
 
@@ -15,7 +13,7 @@ public static class OperationsExtensions
 {
     public const string DataProtectionKeys = "market:dataprotection-keys";
 
-    private const string Ready = "ready";
+    internal const string Ready = "ready";
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
@@ -31,6 +29,13 @@ public static class OperationsExtensions
             .AddMeter(OrdersMetrics.MeterName, "Microsoft.AspNetCore.Http.Connections")
             .AddPrometheusExporter());
 
+        services.AddOptions<OperationsOptions>()
+            .BindConfiguration(OperationsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ManagementServer>();
+        services.AddHostedService(s => s.GetRequiredService<ManagementServer>());
+
         services.AddOptions<RateLimitOptions>()
             .BindConfiguration(RateLimitOptions.Section)
             .ValidateDataAnnotations()
@@ -40,8 +45,11 @@ public static class OperationsExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = TooManyRequests.OnRejected;
+            foreach (var policy in RateLimitPolicies.All)
+            {
+                o.AddPolicy(policy, context => context.RequestServices.GetRequiredService<RedisRateLimiter>().PartitionFor(policy, context));
+            }
         });
-        services.AddOptions<RateLimiterOptions>().Configure<RedisRateLimiter>((o, limiter) => o.GlobalLimiter = limiter);
 
         // One key ring for every node, so a cookie or anti-forgery token made by one node is read by the others.
         services.AddDataProtection().SetApplicationName("Mercado Cercano");
@@ -50,13 +58,15 @@ public static class OperationsExtensions
         return builder;
     }
 
-    /// <summary>Goes after request localization (the 429 message is translated) and before the endpoints it limits.</summary>
+    /// <summary>
+    /// Goes after routing, which tells the limiter each endpoint's policy, and after request localization (the 429
+    /// message is translated). Metrics and readiness details are on the management listener only.
+    /// </summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
-        app.MapPrometheusScrapingEndpoint();
+        // A bare status for the proxy and the orchestrator: which dependency failed is for operators.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         return app;
     }
 }

@@ -19,4 +19,12 @@ public sealed class RateLimitOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int LimitOf(string policy) => policy switch
+    {
+        RateLimitPolicies.SignIn => SignIn,
+        RateLimitPolicies.SignUp => SignUp,
+        RateLimitPolicies.Checkout => Checkout,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Not a rate-limit policy."),
+    };
 }

@@ -6,49 +6,67 @@ using StackExchange.Redis;
 namespace Market.Web.Operations;
 
 /// <summary>
-/// A fixed window per (route kind, client IP) counted with INCR + EXPIRE in Redis, so a limit holds across web nodes.
+/// A fixed window per (policy, client IP) counted in Redis, so a limit holds across web nodes. One script increments
+/// the window's counter and sets its expiry together, so no counter is ever left behind without one.
 /// If Redis does not answer the request goes through: checkout must keep working while Redis is away.
 /// </summary>
 internal sealed class RedisRateLimiter(
     IConnectionMultiplexer redis,
     IOptionsMonitor<RateLimitOptions> options,
     TimeProvider clock,
-    ILogger<RedisRateLimiter> logger) : PartitionedRateLimiter<HttpContext>
+    ILogger<RedisRateLimiter> logger)
 {
     private static readonly TimeSpan RedisBudget = TimeSpan.FromSeconds(1);
 
-    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+    private const string CountScript = """
+        local count = redis.call('INCR', KEYS[1])
+        if count == 1 then
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        end
+        return count
+        """;
 
-    // The middleware tries this first and waits on AcquireAsyncCore only when it fails; counting needs Redis, so it waits.
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        RateLimitedRoutes.For(resource.Request, options.CurrentValue) is null ? Lease.Allowed : Lease.NotTried;
+    /// <summary>The rate-limiting middleware keeps one limiter per partition, that is per policy and client address.</summary>
+    public RateLimitPartition<string> PartitionFor(string policy, HttpContext context) =>
+        RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? "", client => new ClientWindow(this, clock, policy, client));
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+    private async ValueTask<RateLimitLease> AcquireAsync(string policy, string client, CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
-        if (RateLimitedRoutes.For(resource.Request, o) is not { } route)
-        {
-            return Lease.Allowed;
-        }
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var window = (long)o.Window.TotalMilliseconds;
-        var key = string.Create(CultureInfo.InvariantCulture,
-            $"market:ratelimit:{route.Name}:{resource.Connection.RemoteIpAddress}:{now / window}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"market:ratelimit:{policy}:{client}:{now / window}");
         long count;
         try
         {
-            var db = redis.GetDatabase();
-            var increment = db.StringIncrementAsync(key);
-            var expire = db.KeyExpireAsync(key, o.Window, ExpireWhen.HasNoExpiry);
-            count = await increment.WaitAsync(RedisBudget, cancellationToken);
-            await expire.WaitAsync(RedisBudget, cancellationToken);
+            var counted = redis.GetDatabase().ScriptEvaluateAsync(CountScript, [key], [window]);
+            count = (long)await counted.WaitAsync(RedisBudget, cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning(ex, "Rate limit {Route} not checked: Redis did not answer", route.Name);
+            logger.LogWarning(ex, "Rate limit {Policy} not checked: Redis did not answer", policy);
             return Lease.Allowed;
         }
-        return count <= route.Limit ? Lease.Allowed : new Lease(false, TimeSpan.FromMilliseconds(window - now % window));
+        return count <= o.LimitOf(policy) ? Lease.Allowed : new Lease(false, TimeSpan.FromMilliseconds(window - now % window));
+    }
+
+    private sealed class ClientWindow(RedisRateLimiter owner, TimeProvider clock, string policy, string client) : RateLimiter
+    {
+        private long lastUsed = clock.GetTimestamp();
+
+        // Lets the middleware drop the limiters of clients that stopped coming; the count itself lives in Redis.
+        public override TimeSpan? IdleDuration => clock.GetElapsedTime(Interlocked.Read(ref lastUsed));
+
+        public override RateLimiterStatistics? GetStatistics() => null;
+
+        // The middleware tries this first and waits on AcquireAsyncCore only when it fails; counting needs Redis, so it waits.
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => Lease.NotTried;
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref lastUsed, clock.GetTimestamp());
+            return owner.AcquireAsync(policy, client, cancellationToken);
+        }
     }
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter = null) : RateLimitLease

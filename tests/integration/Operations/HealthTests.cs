@@ -22,27 +22,44 @@ public sealed class HealthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_FollowsRedis_WhileLiveStaysUp()
+    public async Task Ready_OnTheManagementListener_FollowsRedis_WhileLiveStaysUp()
     {
-        var client = host.CreateClient();
-        var ready = await GetAsync(client, "/health/ready");
+        var operators = new HttpClient { BaseAddress = host.ManagementAddress };
+        var ready = await ReadyAsync(operators);
         ready.Status.ShouldBe(HttpStatusCode.OK);
         ready.Checks.ShouldBe(new Dictionary<string, string> { ["database"] = "Healthy", ["migrations"] = "Healthy", ["redis"] = "Healthy" });
 
         redis.Stop();
-        var down = await Eventually.Until(() => GetAsync(client, "/health/ready"), r => r.Status != HttpStatusCode.OK);
+        var down = await Eventually.Until(() => ReadyAsync(operators), r => r.Status != HttpStatusCode.OK);
         down.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         down.Checks["redis"].ShouldBe("Unhealthy");
         down.Checks["database"].ShouldBe("Healthy");
-        (await GetAsync(client, "/health/live")).Status.ShouldBe(HttpStatusCode.OK);
+        var live = await host.CreateClient().GetAsync("/health/live");
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await live.Content.ReadAsStringAsync()).ShouldBe("Healthy");
 
         await redis.StartAsync();
-        (await Eventually.Until(() => GetAsync(client, "/health/ready"), r => r.Status == HttpStatusCode.OK)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Eventually.Until(() => ReadyAsync(operators), r => r.Status == HttpStatusCode.OK)).Status.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static async Task<(HttpStatusCode Status, Dictionary<string, string> Checks)> GetAsync(HttpClient client, string path)
+    [Fact]
+    public async Task TheSite_AnswersOnlyABareLiveness_AndNoMetricsOrCheckDetails()
     {
-        var response = await client.GetAsync(path);
+        var site = host.CreateClient();
+
+        var live = await site.GetAsync("/health/live");
+
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await live.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        (await site.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await site.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        host.ManagementAddress.IsLoopback.ShouldBeTrue();
+        host.ManagementAddress.Port.ShouldNotBe(host.BaseAddress.Port);
+    }
+
+    private static async Task<(HttpStatusCode Status, Dictionary<string, string> Checks)> ReadyAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/health/ready");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var checks = body.RootElement.GetProperty("checks").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetProperty("status").GetString()!);
         return (response.StatusCode, checks);

@@ -28,13 +28,14 @@ public sealed partial class MetricsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Metrics_CountPlacedAndHandledOrders_TheQueueAndLiveConnections()
+    public async Task Metrics_OnTheManagementListener_CountPlacedAndHandledOrders_TheQueueAndLiveConnections()
     {
         var product = await Checkout.StockedProductOfAsync(host, "tere@demo.sv");
         await Checkout.PlaceAsync(host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)));
         await using var live = await LiveClient.ConnectAsync(host);
 
-        var metrics = await Eventually.Until(() => host.CreateClient().GetStringAsync("/metrics"),
+        var operators = new HttpClient { BaseAddress = host.ManagementAddress };
+        var metrics = await Eventually.Until(() => operators.GetStringAsync("/metrics"),
             m => Sum(m, "market_orders_handled_total") >= 1 && Sum(m, "signalr_server_active_connections") >= 1
                 && Sum(m, "market_orders_stream_length", Stream) >= 1);
 

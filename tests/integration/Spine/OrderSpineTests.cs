@@ -38,7 +38,7 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
             (OrderAction.Deliver, OrderStatus.Delivered),
         })
         {
-            (await shopkeeper.PostAsync($"/api/pedidos/{code}/{action}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await shopkeeper.PostAsync($"/api/pedidos/{code}/{action}", Checkout.NoReason)).StatusCode.ShouldBe(HttpStatusCode.OK);
             await residentLive.WaitForAsync(u => u.Code == code && u.Status == status);
             await shopLive.WaitForAsync(u => u.Code == code && u.Status == status);
         }
@@ -77,9 +77,9 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         var (shopkeeper, _) = await Host.SignInAsync(Tere);
         var product = await Checkout.StockedProductOfAsync(Host, Tere);
         var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
-        await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", null);
-        await shopkeeper.PostAsync($"/api/pedidos/{code}/StartPreparing", null);
-        await shopkeeper.PostAsync($"/api/pedidos/{code}/MarkReady", null);
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason);
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/StartPreparing", Checkout.NoReason);
+        await shopkeeper.PostAsync($"/api/pedidos/{code}/MarkReady", Checkout.NoReason);
 
         await using var resident = await LiveClient.ConnectAsync(Host);
         var missed = await resident.FollowOrderAsync(code, afterSequence: 1);
@@ -165,8 +165,8 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
 
         var answers = await Task.WhenAll(
-            first.PostAsync($"/api/pedidos/{code}/Accept", null),
-            second.PostAsync($"/api/pedidos/{code}/Accept", null));
+            first.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason),
+            second.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason));
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         answers.Single(a => a.StatusCode != HttpStatusCode.OK).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
@@ -182,7 +182,7 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
         var (chepe, _) = await Host.SignInAsync(Chepe);
 
-        var viaApi = await chepe.PostAsync($"/api/pedidos/{code}/Accept", null);
+        var viaApi = await chepe.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason);
         var inbox = await chepe.GetStringAsync("/tienda/pedidos");
         var viaForm = await chepe.PostAsync($"/tienda/pedidos/{code}/Reject", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -205,7 +205,7 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         var product = await Checkout.StockedProductOfAsync(Host, Tere);
         var code = (await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
 
-        var response = await shopkeeper.PostAsync($"/api/pedidos/{code}/Deliver", null);
+        var response = await shopkeeper.PostAsync($"/api/pedidos/{code}/Deliver", Checkout.NoReason);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Ese paso no es posible: el pedido está «Recibido»");

@@ -55,7 +55,7 @@ public sealed class SeparateWorkerTests : IAsyncLifetime
 
         var code = (await Checkout.PlaceAsync(web.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)))).Orders.Single().Code;
         await shop.WaitForAsync(u => u.Code == code && u.Status == OrderStatus.Placed);
-        (await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", null)).EnsureSuccessStatusCode();
+        (await shopkeeper.PostAsync($"/api/pedidos/{code}/Accept", Checkout.NoReason)).EnsureSuccessStatusCode();
         await shop.WaitForAsync(u => u.Code == code && u.Status == OrderStatus.Accepted);
 
         (await Eventually.Until(
