@@ -26,7 +26,9 @@ public sealed class RateLimitPolicyTests(TwoNodesWithLowLimits nodes) : IClassFi
             "POST /checkout checkout",
             "POST /cuenta/codigo sign-up",
             "POST /cuenta/ingresar sign-in",
+            "POST /cuenta/ingresar/codigo sign-in",
             "POST /cuenta/registro sign-up",
+            "POST /cuenta/seguridad/contrasena sign-in",
             "POST /mi-tienda/registrar sign-up",
         ]);
     }
