@@ -12,7 +12,8 @@ namespace Market.Orders.Payments;
 /// <summary>Opens (or reopens after a failure) Stripe's hosted payment page for a card order awaiting payment.</summary>
 public sealed record StartCardPayment(string Code, Uri SiteBase);
 
-public sealed record StartCardPaymentResult(string? PaymentUrl, string? MessageKey = null);
+/// <param name="NotFound">No order has that code: the caller answers as for any unknown order.</param>
+public sealed record StartCardPaymentResult(string? PaymentUrl, string? MessageKey = null, bool NotFound = false);
 
 public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient stripe, IOptions<PaymentsOptions> options, TimeProvider clock,
     ILogger<StartCardPaymentHandler> logger)
@@ -22,12 +23,16 @@ public sealed class StartCardPaymentHandler(MarketDbContext db, IStripeClient st
 
     public async Task<StartCardPaymentResult> HandleAsync(StartCardPayment command, CancellationToken ct)
     {
+        var order = await db.Orders.Include(o => o.Shop).SingleOrDefaultAsync(o => o.Code == command.Code, ct);
+        if (order is null)
+        {
+            return new(null, NotFound: true);
+        }
         if (!options.Value.CardEnabled)
         {
             return new(null, "Payments.CardUnavailable");
         }
-        var order = await db.Orders.Include(o => o.Shop).SingleOrDefaultAsync(o => o.Code == command.Code, ct);
-        if (order is null || order.Payment != Market.Core.Ordering.PaymentMethod.Card || order.Status != OrderStatus.AwaitingPayment)
+        if (order.Payment != Market.Core.Ordering.PaymentMethod.Card || order.Status != OrderStatus.AwaitingPayment)
         {
             return new(null, "Payments.NotAwaiting");
         }

@@ -24,6 +24,10 @@ public sealed class PaymentsController(MarketDbContext db, IStringLocalizer<Ui> 
     public async Task<IActionResult> Pay(string code, [FromServices] StartCardPaymentHandler start, CancellationToken ct)
     {
         var result = await start.HandleAsync(new StartCardPayment(code, SiteAddress.Of(Request)), ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
         if (result.PaymentUrl is { } url)
         {
             return Redirect(url);

@@ -151,7 +151,7 @@ public sealed class SecurityHeadersTests(BehindTheProxy fixture) : IClassFixture
             ("anonymous", anonymous, "static", "/css/site.css"),
             ("anonymous", anonymous, "static", "/js/live.js"),
             ("anonymous", anonymous, "/mercados/calendario/{code}.ics", "/mercados/calendario/SS.ics"),
-            ("anonymous", anonymous, "/health/ready", "/health/ready"),
+            ("anonymous", anonymous, "/health/live", "/health/live"),
             ("resident", resident, "/mis-pedidos", "/mis-pedidos"),
             ("resident", resident, "/ubicacion", "/ubicacion"),
             ("shopkeeper", tere, "/tienda/pedidos", "/tienda/pedidos"),
