@@ -36,6 +36,8 @@ public static class OrdersExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("market"));
         builder.Services.AddSingleton<BackplaneResync>();
+        builder.Services.AddSingleton<LiveSessions>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<LiveSessions>());
         builder.Services.AddOptions<RedisOptions>()
             .Configure<BackplaneResync>((o, resync) => o.ConnectionFactory = log => resync.ConnectAsync(o.Configuration, log));
         builder.Services.AddSingleton<IOrderUpdates, SignalROrderUpdates>();

@@ -30,6 +30,8 @@ public sealed class LiveClient : IAsyncDisposable
 
     public IReadOnlyList<OrderUpdate> Received => [.. received];
 
+    public HubConnectionState State => connection.State;
+
     public static async Task<LiveClient> ConnectAsync(MarketHost host, CookieContainer? cookies = null)
     {
         var connection = new HubConnectionBuilder()

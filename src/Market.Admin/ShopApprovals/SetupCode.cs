@@ -7,7 +7,7 @@ namespace Market.Admin.ShopApprovals;
 
 /// <summary>
 /// The one-time code staff hand a vendor whose account they opened, so the vendor can set a password. Only a salted,
-/// slow hash is stored; wrong guesses count towards the account's lockout.
+/// slow hash is stored; wrong guesses slow down their sender (the sign-in throttle), never lock the vendor out.
 /// </summary>
 public static class SetupCode
 {

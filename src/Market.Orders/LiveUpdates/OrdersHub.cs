@@ -9,7 +9,7 @@ namespace Market.Orders.LiveUpdates;
 /// Clients join a group, then read what they missed: an event committed in between arrives twice at worst,
 /// and clients drop what they already have by sequence number.
 /// </summary>
-public sealed class OrdersHub(OrderFeed feed, BackplaneResync resync) : Hub
+public sealed class OrdersHub(OrderFeed feed, BackplaneResync resync, LiveSessions sessions) : Hub
 {
     public static string OrderGroup(string code) => "order:" + code;
     public static string ShopGroup(int shopId) => "shop:" + shopId;
@@ -17,12 +17,14 @@ public sealed class OrdersHub(OrderFeed feed, BackplaneResync resync) : Hub
     public override Task OnConnectedAsync()
     {
         resync.Connected(Context.ConnectionId);
+        sessions.Opened(Context);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         resync.Disconnected(Context.ConnectionId);
+        sessions.Closed(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -38,7 +38,7 @@ public sealed class AccountSecurityController(
             return View("/Accounts/Security.cshtml", await PageAsync(ct, [.. changed.Errors.Select(e => e.Description)]));
         }
         // Whoever else holds a session of this account (a stolen phone, say) is out; this device signs in afresh.
-        await UserSessions.RevokeAllAsync(db, user.Id, clock.GetUtcNow(), ct, except: User.FindFirstValue(SessionCookieEvents.SessionClaim));
+        await UserSessions.RevokeAllAsync(db, user.Id, clock.GetUtcNow(), ct, except: User.FindFirstValue(MarketClaims.Session));
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = "Security.PasswordChanged";
         return LocalRedirect("/cuenta/seguridad");
@@ -126,7 +126,7 @@ public sealed class AccountSecurityController(
         var now = clock.GetUtcNow();
         var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == user.Id).Where(UserSession.ActiveAt(now))
             .OrderByDescending(s => s.LastSeenAt).ToListAsync(ct);
-        return new SecurityPage(sessions, User.FindFirstValue(SessionCookieEvents.SessionClaim), user.TwoFactorEnabled,
+        return new SecurityPage(sessions, User.FindFirstValue(MarketClaims.Session), user.TwoFactorEnabled,
             await MustUseSecondFactorAsync(user), user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0, errors ?? []);
     }
 

@@ -45,9 +45,9 @@ public static class AccountsExtensions
         // The security stamp check rebuilds the principal now and then; it must keep pointing at the same session.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
         {
-            if (context.CurrentPrincipal?.FindFirst(SessionCookieEvents.SessionClaim) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            if (context.CurrentPrincipal?.FindFirst(MarketClaims.Session) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
             {
-                identity.AddClaim(new System.Security.Claims.Claim(SessionCookieEvents.SessionClaim, session.Value));
+                identity.AddClaim(new System.Security.Claims.Claim(MarketClaims.Session, session.Value));
             }
             return Task.CompletedTask;
         });

@@ -1,8 +1,11 @@
 using System.Net;
 using Market.Core.Accounts;
+using Market.Orders.LiveUpdates;
 using Market.Tests.Integration.Operations;
 using Market.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Market.Tests.Integration.Accounts.AccountForms;
 
 namespace Market.Tests.Integration.Accounts;
@@ -113,5 +116,19 @@ public sealed class CopiedCookieTests(TwoNodesWithDefaults nodes) : IClassFixtur
         var afterwards = await thief.GetAsync("/mis-pedidos");
         afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         afterwards.Headers.Location!.AbsolutePath.ShouldBe("/cuenta/ingresar");
+    }
+
+    [Fact]
+    public async Task SignOut_ClosesTheShopsLiveFeed_OpenedBeforeIt_OnTheOtherNodeToo()
+    {
+        var (shopkeeper, cookies) = await nodes.A.SignInAsync("tere@demo.sv");
+        await using var feed = await LiveClient.ConnectAsync(nodes.B, cookies);
+        await feed.FollowShopAsync();
+
+        await PostAsync(shopkeeper, "/mis-pedidos", "/cuenta/salir", []);
+        await nodes.B.Services.GetRequiredService<LiveSessions>().SweepAsync(default);
+
+        (await Eventually.Until(() => Task.FromResult(feed.State), s => s == HubConnectionState.Disconnected, seconds: 10))
+            .ShouldBe(HubConnectionState.Disconnected);
     }
 }

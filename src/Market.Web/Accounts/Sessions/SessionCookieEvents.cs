@@ -15,8 +15,6 @@ namespace Market.Web.Accounts.Sessions;
 /// </summary>
 internal sealed class SessionCookieEvents(MarketDbContext db, TimeProvider clock) : CookieAuthenticationEvents
 {
-    public const string SessionClaim = "sid";
-
     // A device the person asked to remember stays signed in for a month at most; otherwise for a day.
     private static readonly TimeSpan RememberedLifetime = TimeSpan.FromDays(30);
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(1);
@@ -29,20 +27,20 @@ internal sealed class SessionCookieEvents(MarketDbContext db, TimeProvider clock
         }
         var now = clock.GetUtcNow();
         // A new cookie for the same device (after enrolling a second factor, say) replaces the session of the old one.
-        await RevokeAsync(context.HttpContext.User.FindFirstValue(SessionClaim), now);
+        await RevokeAsync(context.HttpContext.User.FindFirstValue(MarketClaims.Session), now);
         var request = context.HttpContext.Request;
         var session = UserSession.Start(userId, now, context.Properties.IsPersistent ? RememberedLifetime : SessionLifetime,
             context.HttpContext.Connection.RemoteIpAddress?.ToString(), request.Headers.UserAgent.ToString());
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(context.HttpContext.RequestAborted);
-        identity.AddClaim(new Claim(SessionClaim, session.Id));
+        identity.AddClaim(new Claim(MarketClaims.Session, session.Id));
         context.Properties.ExpiresUtc = session.ExpiresAt;
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var now = clock.GetUtcNow();
-        var id = context.Principal?.FindFirstValue(SessionClaim);
+        var id = context.Principal?.FindFirstValue(MarketClaims.Session);
         var lastSeen = id is null ? null : await db.UserSessions.AsNoTracking().Where(s => s.Id == id).Where(UserSession.ActiveAt(now))
             .Select(s => (DateTimeOffset?)s.LastSeenAt).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         if (lastSeen is null)
@@ -79,7 +77,7 @@ internal sealed class SessionCookieEvents(MarketDbContext db, TimeProvider clock
     }
 
     public override Task SigningOut(CookieSigningOutContext context) =>
-        RevokeAsync(context.HttpContext.User.FindFirstValue(SessionClaim), clock.GetUtcNow());
+        RevokeAsync(context.HttpContext.User.FindFirstValue(MarketClaims.Session), clock.GetUtcNow());
 
     private Task RevokeAsync(string? id, DateTimeOffset now) => id is null
         ? Task.CompletedTask
