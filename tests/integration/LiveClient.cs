@@ -64,8 +64,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     /// <summary>A notice about a market day, pushed to the vendors with a stall at it (who follow their shop).</summary>
     public async Task<MarketDayNotice> WaitForNoticeAsync(int marketDayId) =>
-        await Eventually.Until(() => Task.FromResult(notices.FirstOrDefault(n => n.MarketDayId == marketDayId)), n => n is not null, seconds: 15)
-        ?? throw new TimeoutException($"No notice about market day {marketDayId} arrived.");
+        (await Eventually.Until(() => Task.FromResult(notices.FirstOrDefault(n => n.MarketDayId == marketDayId)), n => n is not null, seconds: 15))!;
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 }

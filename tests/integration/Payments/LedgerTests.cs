@@ -28,7 +28,7 @@ public sealed class LedgerTests(SqlitePayments fixture) : IClassFixture<SqlitePa
         await AdvanceAsync(shopkeeper, cashDone, (OrderAction.Accept, null), (OrderAction.StartPreparing, null), (OrderAction.MarkReady, null), (OrderAction.HandOver, null));
         await CashOrderAsync(product, 1);
         await CardCheckout.PlaceAsync(Host, product, 4);
-        await Eventually.Until(() => CardCheckout.OrderAsync(Host, paid[2]), o => o.RefundedAt is not null);
+        (await Eventually.Until(() => CardCheckout.OrderAsync(Host, paid[2]), o => o.RefundedAt is not null)).Status.ShouldBe(OrderStatus.Rejected);
 
         var shopId = product.ShopId;
         var orders = await CardCheckout.QueryAsync(Host, db => db.Orders.AsNoTracking().Include(o => o.Events).Where(o => o.ShopId == shopId).ToListAsync());
