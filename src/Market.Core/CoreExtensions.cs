@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Market.Core;
@@ -19,7 +20,8 @@ public static class CoreExtensions
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        // A test may bring its own clock first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)

@@ -1,4 +1,5 @@
 using Market.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Market.Tests.E2e;
@@ -24,7 +25,7 @@ public class MarketBrowser : IAsyncLifetime
         // The journeys see the shop window as a first run does: demo products with their photos.
         var settings = new Dictionary<string, string?> { ["Seed:DemoPhotos"] = "true" };
         await AddSettingsAsync(settings);
-        Host = await MarketHost.StartAsync(redis, settings: settings);
+        Host = await MarketHost.StartAsync(redis, settings: settings, services: AddServices);
         await HostStartedAsync();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -39,6 +40,11 @@ public class MarketBrowser : IAsyncLifetime
     protected virtual Task AddSettingsAsync(Dictionary<string, string?> settings) => Task.CompletedTask;
 
     protected virtual Task HostStartedAsync() => Task.CompletedTask;
+
+    /// <summary>For a fixture that replaces one of the app's services (its clock).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>A fresh, phone-sized browser profile in Spanish and Salvadoran time, as most residents use the app.</summary>
     public async Task<IBrowserContext> NewPhoneAsync()

@@ -23,4 +23,21 @@ internal static class Eventually
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Checks a condition again and again for a quiet period after it first held (exactly one push, say), failing as soon as it breaks.</summary>
+    public static async Task StaysFor<T>(Func<T> look, Func<T, bool> holds, TimeSpan quiet,
+        [CallerArgumentExpression(nameof(holds))] string holding = "")
+    {
+        var until = DateTime.UtcNow + quiet;
+        do
+        {
+            var seen = look();
+            if (!holds(seen))
+            {
+                throw new InvalidOperationException($"Expected {holding} to hold for {quiet.TotalSeconds} s; it broke with {seen}.");
+            }
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < until);
+    }
 }

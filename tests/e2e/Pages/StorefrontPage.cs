@@ -19,6 +19,12 @@ public sealed class StorefrontPage(IPage page)
         await page.GetByLabel("Categoría").SelectOptionAsync(new SelectOptionValue { Label = category });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("categoria="));
+        // What the resident sees: products, every one of them in that municipality, and the filters as chosen.
+        var products = page.GetByRole(AriaRole.Region, new() { Name = "Productos" }).GetByRole(AriaRole.Article);
+        await Expect(products.First).ToBeVisibleAsync();
+        await Expect(products.Filter(new() { HasNotText = "· " + municipality })).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Categoría").Locator("option:checked")).ToHaveTextAsync(category);
+        await Expect(page.GetByLabel("Municipio").Locator("option:checked")).ToHaveTextAsync(municipality);
     }
 
     public async Task OpenShopAsync(string shop)

@@ -32,6 +32,12 @@ public sealed class CardPaymentJourneyTests(CardPaymentsBrowser market, ITestOut
         await shots.TakeAsync(browsing, "checkout-card");
 
         var stripe = await checkout.ConfirmAndPayByCardAsync();
+        // The order is stored by now, awaiting payment: the shop's inbox, read afresh in another tab, must not show it.
+        var fresh = await inbox.Page.Context.NewPageAsync();
+        await fresh.GotoAsync("/tienda/pedidos");
+        await new InboxPage(fresh).WaitUntilLiveAsync();
+        await Expect(new InboxPage(fresh).Order(customer)).ToHaveCountAsync(0);
+        await fresh.CloseAsync();
         await Expect(inbox.Order(customer)).ToHaveCountAsync(0);
         await shots.TakeAsync(stripe.Page, "stripe-page");
         var tracking = await stripe.PayAsync();

@@ -66,8 +66,7 @@ public sealed class FulfilmentQueueTests : IAsyncLifetime
         (await HandledAsync(code)).ShouldBe(["survivor"]);
         (await Stream.StreamPendingAsync(Options.Stream, Options.Group)).PendingMessageCount.ShouldBe(0);
         await shop.WaitForAsync(u => u.Code == code);
-        await Task.Delay(300);
-        shop.Received.Count(u => u.Code == code).ShouldBe(1);
+        await Eventually.StaysFor(() => shop.Received.Count(u => u.Code == code), n => n == 1, TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Market.Core.Catalog;
 using Market.Core.Ordering;
 using Market.Tests.Support;
@@ -252,6 +253,37 @@ public abstract class OrderSpineTests<TFixture>(TFixture fixture) : IClassFixtur
         all.ShouldContain("Soyapango");
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         refused.Headers.Location!.ToString().ShouldContain("/cuenta/denegado");
+    }
+
+    [Fact]
+    public async Task TerritoryPage_CountsTodaysOrders_OpenOrders_AndActiveShops_AsTheyChange()
+    {
+        var (municipal, _) = await Host.SignInAsync("alcaldia.ss@demo.sv");
+        var product = await Checkout.StockedProductOfAsync(Host, Tere);
+        var before = Territory(await municipal.GetStringAsync("/admin"), "San Salvador");
+
+        var placed = await Checkout.PlaceAsync(Host.CreateClient(), Checkout.Request(Fulfilment.Pickup, (product.ShopId, product.Id, 1)));
+        var afterOrder = Territory(await municipal.GetStringAsync("/admin"), "San Salvador");
+        var cancel = new HttpRequestMessage(HttpMethod.Post, $"/api/pedidos/{placed.Orders.Single().Code}/Cancel") { Content = JsonContent.Create(new { reason = "Ya no" }) };
+        (await Host.CreateClient().SendAsync(cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var afterCancel = Territory(await municipal.GetStringAsync("/admin"), "San Salvador");
+        var (_, shop) = await Onboarding.OnboardingForms.RegisterAsVisitorAsync(Host, "Tienda Contada " + Guid.NewGuid().ToString("N")[..6]);
+        await Onboarding.OnboardingForms.PostAsync(municipal, "/admin/tiendas", $"/admin/tiendas/{shop.Id}/aprobar", new Dictionary<string, string>());
+        var afterShop = Territory(await municipal.GetStringAsync("/admin"), "San Salvador");
+
+        (afterOrder.OrdersToday, afterOrder.OpenOrders).ShouldBe((before.OrdersToday + 1, before.OpenOrders + 1));
+        (afterCancel.OrdersToday, afterCancel.OpenOrders).ShouldBe((before.OrdersToday + 1, before.OpenOrders));
+        afterShop.ActiveShops.ShouldBe(before.ActiveShops + 1);
+        afterShop.Products.ShouldBe(before.Products);
+    }
+
+    /// <summary>The row of one municipality on /admin: active shops, products, orders today, open orders.</summary>
+    private static (int ActiveShops, int Products, int OrdersToday, int OpenOrders) Territory(string page, string municipality)
+    {
+        var row = Regex.Match(page, $"<th scope=\"row\">{Regex.Escape(municipality)}</th>\\s*<td>(\\d+)</td>\\s*<td>(\\d+)</td>\\s*<td>(\\d+)</td>\\s*<td>(\\d+)</td>");
+        row.Success.ShouldBeTrue($"no row for {municipality} on /admin");
+        int Cell(int i) => int.Parse(row.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (Cell(1), Cell(2), Cell(3), Cell(4));
     }
 }
 
