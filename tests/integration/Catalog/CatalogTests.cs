@@ -1,5 +1,7 @@
 using System.Net;
+using Market.Core.Catalog;
 using Market.Tests.Integration.Spine;
+using Market.Tests.Integration.Storefront;
 using Market.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -119,6 +121,32 @@ public sealed class CatalogTests(SqliteSpine fixture) : IClassFixture<SqliteSpin
         names.Count(n => n.Equals("Plantas y viveros", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
         names.ShouldNotContain("Municipal");
         names.ShouldNotContain("Tendero");
+    }
+
+    [Fact]
+    public async Task RenamedCategory_ShowsItsNewName_OnTheStorefrontAndTheProductPage_AndItsOldLinkStillWorks()
+    {
+        var bakery = await Checkout.QueryAsync(Host, db => db.Categories.Where(c => c.Slug == "panaderia").Select(c => c.Id).SingleAsync());
+        var bread = await Checkout.QueryAsync(Host, db => db.Products.Where(p => p.CategoryId == bakery && p.IsActive && p.Shop.Status == ShopStatus.Active)
+            .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var resident = Host.CreateClient();
+        var before = await resident.GetStringAsync("/?categoria=panaderia");
+        var productBefore = await resident.GetStringAsync($"/productos/{bread[0]}");
+        var (metro, _) = await Host.SignInAsync("amss@demo.sv");
+
+        var renamed = await PostFormAsync(metro, "/admin/categorias", $"/admin/categorias/{bakery}", new() { ["name"] = "Pan dulce y francés" });
+
+        renamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await Checkout.QueryAsync(Host, db => db.Categories.AsNoTracking().SingleAsync(c => c.Id == bakery));
+        (stored.Name, stored.Slug).ShouldBe(("Pan dulce y francés", "panaderia"));
+        before.ShouldContain("<option value=\"panaderia\" selected=\"selected\">Panadería</option>");
+        var after = await resident.GetStringAsync("/?categoria=panaderia");
+        after.ShouldContain("<option value=\"panaderia\" selected=\"selected\">Pan dulce y francés</option>");
+        after.ShouldNotContain(">Panadería</option>");
+        StorefrontHtml.ProductIdsIn(after).Order().ShouldBe(bread);
+        var productPage = await resident.GetStringAsync($"/productos/{bread[0]}");
+        productBefore.ShouldContain("<p class=\"meta\">Panadería · <a href=\"/tiendas/");
+        productPage.ShouldContain("<p class=\"meta\">Pan dulce y francés · <a href=\"/tiendas/");
     }
 
     private static Dictionary<string, string> ValidForm(int shopId, int categoryId, string name) => new()

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Market.Core;
+using Market.Core.Catalog;
+using Market.Tests.Integration.Media;
+using Market.Tests.Integration.Onboarding;
 using Market.Tests.Integration.Spine;
 using Market.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +56,29 @@ public sealed partial class ProductPhotoTests(SqliteSpine fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task SixthPhoto_IsRefusedWithTheLimitExplained_AndTheProductKeepsItsFive()
+    {
+        var productId = await NewProductOfTereAsync("Canasta de regalo en cinco fotos");
+        var (tere, _) = await Host.SignInAsync(Tere);
+        for (var i = 0; i < 5; i++)
+        {
+            (await UploadAsync(tere, productId, SamplePhotos.Jpeg(400 + 40 * i, 300), $"canasta-{i}.jpg")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        var five = await PhotoHashesAsync(productId);
+
+        var sixth = await UploadAsync(tere, productId, SamplePhotos.Jpeg(640, 480), "canasta-6.jpg");
+
+        sixth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        sixth.Headers.Location!.OriginalString.ShouldBe($"/tienda/catalogo/{productId}#fotos");
+        var form = await tere.GetStringAsync(sixth.Headers.Location.OriginalString);
+        form.ShouldContain("<p class=\"error\" role=\"alert\">Un producto puede tener hasta 5 fotos; quita una antes de subir otra.</p>");
+        RemoveButtons().Count(form).ShouldBe(5);
+        form.ShouldNotContain($"action=\"/tienda/catalogo/{productId}/fotos\" enctype=\"multipart/form-data\"");
+        five.Count.ShouldBe(5);
+        (await PhotoHashesAsync(productId)).ShouldBe(five);
+    }
+
+    [Fact]
     public async Task AnotherShopkeeper_CannotAddOrRemovePhotos()
     {
         var product = await Checkout.StockedProductOfAsync(Host, Tere);
@@ -96,6 +123,28 @@ public sealed partial class ProductPhotoTests(SqliteSpine fixture) : IClassFixtu
         (await client.GetAsync("/media/" + new string('a', 32) + "-320.webp")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    private async Task<int> NewProductOfTereAsync(string name)
+    {
+        var shop = await OnboardingForms.ShopOfAsync(Host, Tere);
+        return await Checkout.QueryAsync(Host, async db =>
+        {
+            var product = new Product
+            {
+                ShopId = shop.Id,
+                CategoryId = await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                Name = name,
+                Unit = "unidad",
+                Price = Money.FromDollars(12),
+            };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            return product.Id;
+        });
+    }
+
+    private Task<List<string>> PhotoHashesAsync(int productId) =>
+        Checkout.QueryAsync(Host, db => db.ProductPhotos.Where(p => p.ProductId == productId).OrderBy(p => p.Position).Select(p => p.Hash).ToListAsync());
+
     private static byte[] Png(int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);
@@ -129,4 +178,7 @@ public sealed partial class ProductPhotoTests(SqliteSpine fixture) : IClassFixtu
         content.Add(new StringContent(token), "__RequestVerificationToken");
         return await client.PostAsync($"/tienda/catalogo/{productId}/fotos", content);
     }
+
+    [GeneratedRegex("action=\"/tienda/catalogo/\\d+/fotos/\\d+/Remove\"")]
+    private static partial Regex RemoveButtons();
 }
