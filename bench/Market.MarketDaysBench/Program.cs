@@ -75,8 +75,8 @@ try
 
     var ms = (double v) => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     Console.WriteLine($"""
-        a weekly Saturday series 07:00-13:00 for {options.Weeks} weeks ({first:yyyy-MM-dd} to {last:yyyy-MM-dd})
-        on {options.Municipalities} municipalities x {options.SpacesEach} spaces = {spaceCount} spaces (every fifth a street, 06:00-15:00)
+          plan           a weekly Saturday series 07:00-13:00 for {options.Weeks} weeks ({first:yyyy-MM-dd} to {last:yyyy-MM-dd})
+                         on {options.Municipalities} municipalities x {options.SpacesEach} spaces = {spaceCount} spaces (every fifth a street, 06:00-15:00)
 
         in memory (Ical.Net expansion + rules), median of {options.Runs} runs:
           all {spaceCount} series, {memoryDays} market days   {ms(memoryTimes[memoryTimes.Count / 2])} ms ({ms(memoryTimes[memoryTimes.Count / 2] * 1000 / spaceCount)} µs per series)
@@ -84,6 +84,7 @@ try
         against SQLite, one space at a time as staff do (transaction, space lock, read its days, check, store):
           first year, {stored} series stored, {daysStored} days     {ms(storeSeconds * 1000)} ms ({ms(storeSeconds * 1000 / spaceCount)} ms per series)
           second year overlapping, {refused} refused       {ms(checkSeconds * 1000)} ms ({ms(checkSeconds * 1000 / spaceCount)} ms per series)
+
         """);
     List<string> failures =
     [

@@ -85,6 +85,7 @@ try
           peak memory        {mb(parallelPeak)} MB resident
 
         Demo photo (1200 × 900 PNG made from a seed, through the same pipeline): median {ms(demoTimes[demoTimes.Count / 2])} ms
+
         """));
     return MachineInfo.PrintEnd(Console.Out, [], passed);
 }
