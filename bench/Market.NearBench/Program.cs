@@ -16,6 +16,7 @@ catch (ArgumentException ex)
     return 2;
 }
 
+MachineInfo.PrintStart(Console.Out, "Mercado Cercano near-me and search benchmark");
 MarketDbContext db = options.Provider == DatabaseProvider.Postgres
     ? new PostgresMarketDbContext(new DbContextOptionsBuilder<PostgresMarketDbContext>().UseNpgsql(options.ConnectionString).Options, TimeProvider.System)
     : new SqliteMarketDbContext(new DbContextOptionsBuilder<SqliteMarketDbContext>().UseSqlite(options.ConnectionString).Options, TimeProvider.System);
@@ -61,15 +62,14 @@ var searchNew = await Load.RunAsync(http, "search, new point", i => $"/?q={Uri.E
 var ceiling = await Load.RunAsync(http, "static file", _ => "/css/site.css", b => b.Length > 1000,
     options.Requests, options.Warmup, options.Concurrency);
 
+var all = new[] { listing, search, listingNew, searchNew, ceiling };
 var o = Console.Out;
 var inv = CultureInfo.InvariantCulture;
-o.WriteLine("Mercado Cercano near-me and search benchmark");
-o.WriteLine($"  machine        {MachineInfo.Describe()}");
 o.WriteLine(string.Create(inv, $"  app            {options.Url.OriginalString} on {options.Provider}; {totalShops} bench shops, {seeded.Products} bench products (+ demo data){(seeded.Took > TimeSpan.Zero ? $", seeded in {seeded.Took.TotalSeconds:0} s" : "")}"));
 o.WriteLine($"  settings       {options.Requests} requests per scenario after {options.Warmup} warm-up, {options.Concurrency} concurrent clients, closed loop on loopback");
 o.WriteLine("                 latency = request sent → last byte read by the client on the same machine (server time + loopback)");
 o.WriteLine("                 listing and search: colonia centres (neighbours share a page); \"new point\": a point nobody asked for before");
-foreach (var r in new[] { listing, search, listingNew, searchNew, ceiling })
+foreach (var r in all)
 {
     o.WriteLine(string.Create(inv, $"  {r.Name,-18} {r.Latency}   {r.PerSecond:0} req/s   {r.MeanBytes / 1024:0.0} KB/response   {r.Failed} failed{(r.FirstError is null ? "" : $" (first: {r.FirstError})")}"));
 }
@@ -77,5 +77,5 @@ foreach (var r in new[] { listing, search, listingNew, searchNew })
 {
     o.WriteLine(string.Create(inv, $"  vs ceiling     {r.Name}: p95 {r.Latency.Percentile(95) / ceiling.Latency.Percentile(95):0.0}× the static file's, {r.PerSecond / ceiling.PerSecond * 100:0.0} % of its req/s"));
 }
-o.WriteLine($"  command        {Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? "Market.NearBench " + string.Join(' ', args)}");
-return new[] { listing, search, listingNew, searchNew, ceiling }.Sum(r => r.Failed) == 0 ? 0 : 1;
+return MachineInfo.PrintEnd(o, [.. all.Where(r => r.Failed > 0).Select(r => $"{r.Name}: {r.Failed} of {r.Failed + r.Requests} requests failed (first: {r.FirstError})")],
+    "every request answered 200 with the expected page");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using Market.Bench;
 using Market.Core.Media;
 using Market.PhotoBench;
 
@@ -16,6 +16,8 @@ catch (ArgumentException e)
     return 2;
 }
 
+const string passed = "every photo made into all four renditions";
+MachineInfo.PrintStart(Console.Out, "Mercado Cercano photo pipeline benchmark");
 var photo = options.Photo is null ? PhonePhoto.Make() : await File.ReadAllBytesAsync(options.Photo);
 var folder = Directory.CreateTempSubdirectory("market-photobench-");
 try
@@ -69,8 +71,7 @@ try
     var mb = (long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
     var ms = (double value) => value.ToString("0", CultureInfo.InvariantCulture);
     Console.WriteLine(FormattableString.Invariant($"""
-        Photo pipeline benchmark
-          machine   {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, SkiaSharp {typeof(SkiaSharp.SKCodec).Assembly.GetName().Version}
+          library   SkiaSharp {typeof(SkiaSharp.SKCodec).Assembly.GetName().Version}
           photo     {(options.Photo ?? "4032 × 3024 phone-like JPEG made in code, EXIF orientation 6")}, {photo.Length / 1024} KB
           output    {renditions.ThumbWidth}×{renditions.ThumbHeight} and {renditions.LargeWidth}×{renditions.LargeHeight}, WebP + JPEG: {string.Join(", ", sizes)}
 
@@ -85,9 +86,12 @@ try
 
         Demo photo (1200 × 900 PNG made from a seed, through the same pipeline): median {ms(demoTimes[demoTimes.Count / 2])} ms
 
-        command: {Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? "dotnet run -c Release --project bench/Market.PhotoBench --" + (args.Length > 0 ? " " + string.Join(' ', args) : "")}
         """));
-    return 0;
+    return MachineInfo.PrintEnd(Console.Out, [], passed);
+}
+catch (InvalidOperationException e)
+{
+    return MachineInfo.PrintEnd(Console.Out, [e.Message], passed);
 }
 finally
 {
