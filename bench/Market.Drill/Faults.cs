@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Market.Drill;
 
@@ -6,7 +7,8 @@ namespace Market.Drill;
 internal sealed record Fault(double At, string Name, params string[][] Commands);
 
 /// <summary>The faults of a run, in order; a step that takes long delays the next one, never the orders.</summary>
-internal sealed class Faults(string script, string dir, TimeSpan duration, Stopwatch clock)
+/// <param name="workerKilled">Called with the process id of a worker just SIGKILLed, before another one starts.</param>
+internal sealed class Faults(string script, string dir, TimeSpan duration, Stopwatch clock, Func<string, Task> workerKilled)
 {
     /// <summary>
     /// The short drill (./market test): the worker crash, Redis stopped gracefully and crashed, web node B stopped
@@ -59,9 +61,13 @@ internal sealed class Faults(string script, string dir, TimeSpan duration, Stopw
             var ok = true;
             foreach (var command in fault.Commands)
             {
-                ok &= await TopologyEnv.RunAsync(script, TimeSpan.FromSeconds(120), [command[0], dir, .. command[1..]]);
-                if (command[0] == "kill-worker")
+                var killing = command[0] == "kill-worker";
+                var pid = killing ? TopologyEnv.Read(dir).WorkerPid(int.Parse(command[1], CultureInfo.InvariantCulture)) : "";
+                var done = await TopologyEnv.RunAsync(script, TimeSpan.FromSeconds(120), [command[0], dir, .. command[1..]]);
+                ok &= done;
+                if (killing && done)
                 {
+                    await workerKilled(pid);
                     // Let the dead worker's entries sit unacknowledged for a while before a new one starts.
                     await Task.Delay(2000);
                 }

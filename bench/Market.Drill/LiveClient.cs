@@ -69,8 +69,9 @@ internal sealed class LiveClient : IAsyncDisposable
     public string? ClosedWith { get; private set; }
     public int Reconnects => Volatile.Read(ref reconnects);
 
-    /// <summary>Pushes beyond the first of each order event, counted before anything is dropped.</summary>
-    public int DuplicatePushes => pushes.Values.Sum(n => n - 1);
+    /// <summary>Per order event pushed more than once, how many times, counted before anything is dropped.</summary>
+    public IReadOnlyDictionary<(string Code, int Sequence), int> PushedMoreThanOnce =>
+        pushes.Where(p => p.Value > 1).ToDictionary(p => p.Key, p => p.Value);
 
     public int Recovered => Volatile.Read(ref recovered);
     public int ResyncErrors => Volatile.Read(ref resyncErrors);

@@ -38,6 +38,7 @@ var settleTimeout = TimeSpan.FromSeconds(60);
 var env = TopologyEnv.Read(dir);
 var run = Guid.NewGuid().ToString("N")[..8];
 void Say(string text) => Console.Error.WriteLine($"drill: {text}");
+static string List(IReadOnlyList<string> items) => items.Count == 0 ? "" : $" ({string.Join(", ", items)})";
 
 using var httpA = new HttpClient { BaseAddress = env.WebA, Timeout = TimeSpan.FromSeconds(15) };
 using var httpB = new HttpClient { BaseAddress = env.WebB, Timeout = TimeSpan.FromSeconds(15) };
@@ -72,7 +73,19 @@ try
     var acked = new Acknowledged();
     var traffic = new Traffic(run, acked, [httpA, httpB], shopHttp, resident, Say);
     var runClock = new Stopwatch();
-    var faults = new Faults(script, dir, duration, runClock);
+    var heldByKilledWorkers = new List<(Guid OrderId, int Sequence)>();
+    var faults = new Faults(script, dir, duration, runClock, async pid =>
+    {
+        try
+        {
+            heldByKilledWorkers.AddRange(await spine.HeldByAsync(pid));
+        }
+        catch (RedisException ex)
+        {
+            // Then no repeated push is excused as a redelivery: the drill only gets stricter.
+            Say($"could not read what the killed worker {pid} held: {ex.Message}");
+        }
+    });
 
     Say($"{count} checkouts over {duration.TotalSeconds:F0}s through {env.WebA} and {env.WebB}, shops {string.Join(", ", catalog.Shops)}; "
         + $"stock set: {string.Join(", ", startingStock.Select(s => $"product {s.Key} {s.Value}"))}");
@@ -102,7 +115,7 @@ try
     while (true)
     {
         stored = await spine.ReadAsync([.. startingStock.Keys]);
-        figures = Figures.Of(acked, stored, clients, startingStock);
+        figures = Figures.Of(acked, stored, clients, startingStock, heldByKilledWorkers);
         settled = figures.Settled(stored);
         if (settled || waited.Elapsed > settleTimeout)
         {
@@ -118,10 +131,12 @@ try
     Say($"lost {figures.Lost}: acknowledged but not stored {figures.AckedMissingFromDatabase}, stored but never handled {figures.Unhandled}, "
         + $"sales missing from the ledger {figures.LedgerMissing}; dead-lettered {stored.Queue.DeadLettered}");
     Say($"duplicated {figures.Duplicated}: pushes received twice {figures.DuplicatePushes}, checkouts answered with other orders "
-        + $"{figures.ConflictingAnswers}, ledger rows too many {figures.LedgerExtra}; stored but not acknowledged {figures.Unacknowledged}");
+        + $"{figures.ConflictingAnswers}, ledger rows too many {figures.LedgerExtra}; stored but not acknowledged {figures.Unacknowledged}; "
+        + $"pushes repeated for the {heldByKilledWorkers.Count} events the killed worker held {figures.RedeliveredPushes}");
     foreach (var (client, f) in clients.Zip(figures.Clients))
     {
-        Say($"{f.Name}: {f.Expected} events expected, missed {f.Missed}, unexpected {f.Unexpected}, pushes twice {f.DuplicatePushes}, "
+        Say($"{f.Name}: {f.Expected} events expected, missed {f.Missed}, unexpected {f.Unexpected}, "
+            + $"pushes twice {f.DuplicatePushes.Count}{List(f.DuplicatePushes)}, redelivered {f.RedeliveredPushes.Count}{List(f.RedeliveredPushes)}, "
             + $"reconnects {client.Reconnects}, resync hints {client.ResyncHints}, recovered by re-asking {client.Recovered}, "
             + $"re-ask failures {client.ResyncErrors}, closed: {client.ClosedWith ?? "no"}");
     }
@@ -165,6 +180,7 @@ try
         Invariant($"events missed by clients {figures.MissedByClients}"),
         Invariant($"unacknowledged {figures.Unacknowledged}"),
         Invariant($"unexpected events at clients {figures.UnexpectedAtClients}"),
+        Invariant($"redelivered after the worker crash {figures.RedeliveredPushes}"),
         Invariant($"refused for stock {acked.RefusedForStock}"),
         Invariant($"placement errors {traffic.PlacementErrors}"),
         Invariant($"advance errors {traffic.AdvanceErrors}"),

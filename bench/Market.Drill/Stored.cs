@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace Market.Drill;
 
-internal sealed record StoredOrder(string Code, int ShopId, long TotalCents);
+internal sealed record StoredOrder(Guid Id, string Code, int ShopId, long TotalCents);
 
 internal sealed record StoredEvent(string Code, int Sequence, string Status, bool Handled);
 
@@ -55,10 +55,10 @@ internal sealed class Spine(NpgsqlDataSource db, IConnectionMultiplexer redis, s
     {
         var orders = new Dictionary<string, StoredOrder>(StringComparer.Ordinal);
         await foreach (var r in RowsAsync("""
-            SELECT "Code", "ShopId", "Subtotal" + "DeliveryFee" FROM "Orders" WHERE "IdempotencyKey" LIKE @prefix
+            SELECT "Id", "Code", "ShopId", "Subtotal" + "DeliveryFee" FROM "Orders" WHERE "IdempotencyKey" LIKE @prefix
             """))
         {
-            orders[r.GetString(0)] = new StoredOrder(r.GetString(0), r.GetInt32(1), r.GetInt64(2));
+            orders[r.GetString(1)] = new StoredOrder(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3));
         }
         var events = new List<StoredEvent>();
         await foreach (var r in RowsAsync("""
@@ -97,6 +97,32 @@ internal sealed class Spine(NpgsqlDataSource db, IConnectionMultiplexer redis, s
                 WHERE o."IdempotencyKey" LIKE @prefix
                 """),
             await QueueAsync());
+    }
+
+    /// <summary>
+    /// The order events whose entries the consumer of a worker process had read and not acknowledged: once the process
+    /// is dead they are delivered again to another worker, and a push it made before dying is then made again.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid OrderId, int Sequence)>> HeldByAsync(string pid)
+    {
+        var r = redis.GetDatabase();
+        var held = new List<(Guid, int)>();
+        // Consumers are named machine-pid-suffix (FulfilmentWorker).
+        foreach (var consumer in (await r.StreamConsumerInfoAsync(QueueState.Stream, QueueState.Group))
+                     .Where(c => c.Name.Contains($"-{pid}-", StringComparison.Ordinal)))
+        {
+            foreach (var pending in await r.StreamPendingMessagesAsync(QueueState.Stream, QueueState.Group, 10_000, consumer.Name))
+            {
+                foreach (var entry in await r.StreamRangeAsync(QueueState.Stream, pending.MessageId, pending.MessageId))
+                {
+                    if (Guid.TryParse(entry["order"].ToString(), out var orderId) && entry["seq"].TryParse(out int sequence))
+                    {
+                        held.Add((orderId, sequence));
+                    }
+                }
+            }
+        }
+        return held;
     }
 
     private async Task<QueueState> QueueAsync()

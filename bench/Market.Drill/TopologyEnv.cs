@@ -14,6 +14,8 @@ internal sealed class TopologyEnv
     public string PgConnection => values["PG_CONNECTION"];
     public string RedisConnection => $"127.0.0.1:{values["REDIS_PORT"]},abortConnect=false";
 
+    public string WorkerPid(int n) => values[$"WORKER_{n}_PID"];
+
     public static TopologyEnv Read(string dir)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,7 +1,8 @@
 namespace Market.Drill;
 
-/// <summary>A client's share of the figures.</summary>
-internal sealed record ClientFigures(string Name, int Expected, int Missed, int Unexpected, int DuplicatePushes);
+/// <summary>A client's share of the figures; the pushes are repeats beyond the first, as "code/sequence" each.</summary>
+internal sealed record ClientFigures(string Name, int Expected, int Missed, int Unexpected, IReadOnlyList<string> DuplicatePushes,
+    IReadOnlyList<string> RedeliveredPushes);
 
 /// <summary>
 /// The run's figures. Each compares what the clients were acknowledged (201/200) with the database, the queue, and
@@ -13,6 +14,7 @@ internal sealed record Figures(
     int Unhandled,
     int LedgerMissing,
     int DuplicatePushes,
+    int RedeliveredPushes,
     int ConflictingAnswers,
     int LedgerExtra,
     int Unacknowledged,
@@ -25,7 +27,11 @@ internal sealed record Figures(
     /// <summary>Acknowledged but not stored, stored but never handled by a worker, or a sale missing from the ledger.</summary>
     public int Lost => AckedMissingFromDatabase + Unhandled + LedgerMissing;
 
-    /// <summary>Pushes received twice, a checkout answered with other orders the second time, a ledger row too many.</summary>
+    /// <summary>
+    /// Pushes received twice, a checkout answered with other orders the second time, a ledger row too many. A push
+    /// repeated for an entry a SIGKILLed worker held unacknowledged is not among them: that redelivery is the queue's
+    /// contract (handling is recorded after the push, and the crash fell between), and is counted apart.
+    /// </summary>
     public int Duplicated => DuplicatePushes + ConflictingAnswers + LedgerExtra;
 
     public int MissedByClients => Clients.Sum(c => c.Missed);
@@ -34,9 +40,13 @@ internal sealed record Figures(
 
     public bool Settled(Stored stored) => Lost == 0 && MissedByClients == 0 && stored.OutboxUnpublished == 0 && stored.Queue.Drained;
 
-    public static Figures Of(Acknowledged acked, Stored stored, IReadOnlyList<LiveClient> clients, IReadOnlyDictionary<int, int> startingStock)
+    /// <param name="heldByKilledWorkers">Order events whose entries a worker held unacknowledged when it was SIGKILLed.</param>
+    public static Figures Of(Acknowledged acked, Stored stored, IReadOnlyList<LiveClient> clients, IReadOnlyDictionary<int, int> startingStock,
+        IReadOnlyCollection<(Guid OrderId, int Sequence)> heldByKilledWorkers)
     {
         var orders = acked.Orders();
+        var codes = stored.Orders.Values.ToDictionary(o => o.Id, o => o.Code);
+        var redeliverable = heldByKilledWorkers.Where(h => codes.ContainsKey(h.OrderId)).Select(h => (codes[h.OrderId], h.Sequence)).ToHashSet();
         var events = acked.Events();
         var storedEvents = stored.Events.ToDictionary(e => (e.Code, e.Sequence));
 
@@ -53,7 +63,7 @@ internal sealed record Figures(
         var ledgerMissing = expectedLedger.Except(stored.Ledger).Count();
         var ledgerExtra = stored.Ledger.Count - (expectedLedger.Count - ledgerMissing);
 
-        var clientFigures = clients.Select(c => ForClient(c, orders, events)).ToList();
+        var clientFigures = clients.Select(c => ForClient(c, orders, events, redeliverable)).ToList();
 
         var finalStock = startingStock.ToDictionary(s => s.Key, s => stored.Stock.TryGetValue(s.Key, out var now) ? now ?? 0 : 0);
         var moves = acked.Moves().Where(m => startingStock.ContainsKey(m.ProductId)).ToList();
@@ -62,7 +72,8 @@ internal sealed record Figures(
             missingFromDatabase,
             unhandled,
             ledgerMissing,
-            clientFigures.Sum(c => c.DuplicatePushes),
+            clientFigures.Sum(c => c.DuplicatePushes.Count),
+            clientFigures.Sum(c => c.RedeliveredPushes.Count),
             acked.ConflictingAnswers,
             ledgerExtra,
             unacknowledged,
@@ -94,7 +105,7 @@ internal sealed record Figures(
     }
 
     private static ClientFigures ForClient(LiveClient client, IReadOnlyDictionary<string, AckedOrder> orders,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> events)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> events, HashSet<(string, int)> redeliverable)
     {
         // A shopkeeper must have every event of its shop's orders; the resident every event of the orders it follows.
         var mine = client.ShopId is { } shopId
@@ -111,6 +122,10 @@ internal sealed record Figures(
         }
         var unexpected = client.ReceivedCodes.Sum(code =>
             client.ReceivedFor(code).Count(seq => !mine.Contains(code) || !events.TryGetValue(code, out var s) || !s.ContainsKey(seq)));
-        return new ClientFigures(client.Name, expected, missed, unexpected, client.DuplicatePushes);
+        var repeats = client.PushedMoreThanOnce
+            .SelectMany(p => Enumerable.Repeat((p.Key, Name: $"{p.Key.Code}/{p.Key.Sequence}"), p.Value - 1)).ToList();
+        return new ClientFigures(client.Name, expected, missed, unexpected,
+            [.. repeats.Where(r => !redeliverable.Contains(r.Key)).Select(r => r.Name)],
+            [.. repeats.Where(r => redeliverable.Contains(r.Key)).Select(r => r.Name)]);
     }
 }
