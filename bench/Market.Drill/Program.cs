@@ -31,7 +31,8 @@ if (dir is null || script is null)
     await Console.Error.WriteLineAsync("usage: Market.Drill --dir DIR --topology SCRIPT [--orders N] [--short]");
     return 2;
 }
-var count = Math.Clamp(orders ?? (quick ? 60 : 300), 12, 100_000);
+// With fewer checkouts a raced product is wanted by too few to be sure to run out (see DrillCatalog.StartingStock).
+var count = Math.Clamp(orders ?? (quick ? 60 : 300), 48, 100_000);
 var duration = TimeSpan.FromSeconds(quick ? 15 : 60);
 var faultPlan = quick ? Faults.Short : Faults.Long;
 var settleTimeout = TimeSpan.FromSeconds(60);
