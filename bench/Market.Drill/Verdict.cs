@@ -52,9 +52,11 @@ internal sealed record Figures(
 
         var missingFromDatabase = events.Sum(o => o.Value.Keys.Count(seq => !storedEvents.ContainsKey((o.Key, seq))));
         var unhandled = stored.Events.Count(e => !e.Handled);
-        // Stored but answered to no client, or stored with another status than the client was told.
+        // Stored but answered to no client, or stored otherwise than the client was told (an event's status, an order's
+        // shop or total).
         var unacknowledged = stored.Events.Count(e =>
-            !events.TryGetValue(e.Code, out var seqs) || !seqs.TryGetValue(e.Sequence, out var status) || status != e.Status);
+                !events.TryGetValue(e.Code, out var seqs) || !seqs.TryGetValue(e.Sequence, out var status) || status != e.Status)
+            + orders.Values.Count(o => stored.Orders.TryGetValue(o.Code, out var s) && (s.ShopId != o.ShopId || s.TotalCents != o.TotalCents));
 
         // A cash order handed over has exactly one sale in the ledger, of its total (no commission is configured here).
         var expectedLedger = orders.Values
