@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -14,7 +13,9 @@ internal sealed class BoundedRetry : IRetryPolicy
 }
 
 /// <summary>
-/// A SignalR client on /hubs/pedidos that keeps, per order code, the sequence numbers it received (duplicates dropped).
+/// A SignalR client on /hubs/pedidos that keeps, per order code, the sequence numbers it received, and apart from them
+/// how many times each came as a push: two pushes of one event are a double handling, whereas a push and a catch-up
+/// answer holding the same event are how the hub is meant to work (join, then read what was missed).
 /// The resident follows single orders (FollowOrder) and re-asks from its last contiguous sequence on reconnect and on a
 /// gap; the shopkeeper follows the shop (FollowShop) and re-asks from its last event id on reconnect.
 /// </summary>
@@ -24,17 +25,19 @@ internal sealed class LiveClient : IAsyncDisposable
     private readonly HubConnection hub;
     private readonly bool shop;
     private readonly ConcurrentDictionary<string, SortedSet<int>> received = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Code, int Sequence), int> pushes = new();
     private readonly ConcurrentDictionary<string, byte> followed = new(StringComparer.Ordinal);
     private long lastEventId;
     private int reconnects;
-    private int duplicates;
     private int recovered;
     private int resyncErrors;
     private int resyncHints;
 
-    private LiveClient(Uri baseUrl, CookieContainer? cookies, bool shop)
+    private LiveClient(string name, Uri baseUrl, CookieContainer? cookies, int? shopId)
     {
-        this.shop = shop;
+        Name = name;
+        ShopId = shopId;
+        shop = shopId is not null;
         hub = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUrl, "/hubs/pedidos"), o => o.Cookies = cookies ?? new CookieContainer())
             .WithAutomaticReconnect(new BoundedRetry())
@@ -58,24 +61,34 @@ internal sealed class LiveClient : IAsyncDisposable
         };
     }
 
+    public string Name { get; }
+
+    /// <summary>The shop whose feed this client follows; null for the resident.</summary>
+    public int? ShopId { get; }
+
     public string? ClosedWith { get; private set; }
     public int Reconnects => Volatile.Read(ref reconnects);
-    public int Duplicates => Volatile.Read(ref duplicates);
+
+    /// <summary>Per order event pushed more than once, how many times, counted before anything is dropped.</summary>
+    public IReadOnlyDictionary<(string Code, int Sequence), int> PushedMoreThanOnce =>
+        pushes.Where(p => p.Value > 1).ToDictionary(p => p.Key, p => p.Value);
+
     public int Recovered => Volatile.Read(ref recovered);
     public int ResyncErrors => Volatile.Read(ref resyncErrors);
     public int ResyncHints => Volatile.Read(ref resyncHints);
     public IReadOnlyCollection<string> Followed => [.. followed.Keys];
 
-    public static async Task<LiveClient> ResidentAsync(Uri baseUrl)
+    public static async Task<LiveClient> ResidentAsync(string name, Uri baseUrl)
     {
-        var client = new LiveClient(baseUrl, null, shop: false);
+        var client = new LiveClient(name, baseUrl, null, null);
         await client.hub.StartAsync();
         return client;
     }
 
-    public static async Task<LiveClient> ShopkeeperAsync(Uri baseUrl, CookieContainer cookies)
+    /// <param name="shopId">The one shop the account owns: its orders are what this client must receive, and only them.</param>
+    public static async Task<LiveClient> ShopkeeperAsync(string name, Uri baseUrl, CookieContainer cookies, int shopId)
     {
-        var client = new LiveClient(baseUrl, cookies, shop: true);
+        var client = new LiveClient(name, baseUrl, cookies, shopId);
         await client.hub.StartAsync();
         await client.ResyncAllAsync();
         return client;
@@ -104,6 +117,9 @@ internal sealed class LiveClient : IAsyncDisposable
 
     public IReadOnlySet<int> ReceivedFor(string code) =>
         received.TryGetValue(code, out var set) ? Snapshot(set) : new HashSet<int>();
+
+    /// <summary>Every order code it received anything for, followed or not.</summary>
+    public IReadOnlyCollection<string> ReceivedCodes => [.. received.Keys];
 
     public ValueTask DisposeAsync() => hub.DisposeAsync();
 
@@ -163,9 +179,9 @@ internal sealed class LiveClient : IAsyncDisposable
 
     private void Add(UpdateDto update, bool viaPush)
     {
-        if (!shop && !followed.ContainsKey(update.Code))
+        if (viaPush)
         {
-            return;
+            pushes.AddOrUpdate((update.Code, update.Sequence), 1, (_, n) => n + 1);
         }
         // Only a catch-up moves the mark, as in the inbox page: a later push says nothing of an earlier lost one.
         long seen;
@@ -175,6 +191,7 @@ internal sealed class LiveClient : IAsyncDisposable
         }
         while (!viaPush && update.EventId > seen && Interlocked.CompareExchange(ref lastEventId, update.EventId, seen) != seen);
 
+        // Kept even for an order the resident does not follow: the checks count it as an event it should not have had.
         var set = received.GetOrAdd(update.Code, _ => []);
         bool added;
         bool gap;
@@ -185,22 +202,16 @@ internal sealed class LiveClient : IAsyncDisposable
         }
         if (!added)
         {
-            if (viaPush)
-            {
-                Interlocked.Increment(ref duplicates);
-            }
             return;
         }
         if (!viaPush)
         {
             Interlocked.Increment(ref recovered);
         }
-        if (gap && !shop && viaPush)
+        if (gap && !shop && viaPush && followed.ContainsKey(update.Code))
         {
             // A hole: ask again from the last contiguous sequence (not awaited: we are on the receive loop).
             _ = Task.Run(() => ResyncAsync(update.Code));
         }
     }
-
-    public static long Now() => Stopwatch.GetTimestamp();
 }

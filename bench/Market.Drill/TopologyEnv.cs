@@ -12,6 +12,9 @@ internal sealed class TopologyEnv
     public Uri WebA => new($"http://127.0.0.1:{values["WEB_A_PORT"]}");
     public Uri WebB => new($"http://127.0.0.1:{values["WEB_B_PORT"]}");
     public string PgConnection => values["PG_CONNECTION"];
+    public string RedisConnection => $"127.0.0.1:{values["REDIS_PORT"]},abortConnect=false";
+
+    public string WorkerPid(int n) => values[$"WORKER_{n}_PID"];
 
     public static TopologyEnv Read(string dir)
     {
