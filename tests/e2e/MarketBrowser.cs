@@ -47,12 +47,12 @@ public class MarketBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh, phone-sized browser profile in Spanish and Salvadoran time, as most residents use the app.</summary>
-    public async Task<IBrowserContext> NewPhoneAsync()
+    public async Task<IBrowserContext> NewPhoneAsync(int width = 390, int height = 844)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "es-SV",
             TimezoneId = "America/El_Salvador",
         });

@@ -20,7 +20,7 @@ public sealed class Screenshots(ITestOutputHelper output, string test)
     }
 
     // The build output may live outside the repository (--artifacts-path), so start from where this file was compiled.
-    private static string RepositoryRoot([CallerFilePath] string source = "")
+    internal static string RepositoryRoot([CallerFilePath] string source = "")
     {
         var dir = new DirectoryInfo(Path.GetDirectoryName(source)!);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Market.sln")))

@@ -22,6 +22,9 @@ public sealed record StorefrontPage(IReadOnlyList<ProductCard> Products, Catalog
     public Nearby.ResidentLocation? Location { get; init; }
     public IReadOnlyList<Option> NearbyCategories { get; init; } = [];
     public NextMarket? NextMarket { get; init; }
+
+    /// <summary>How many filters behind the "Filtros" button are on, so the closed button still tells.</summary>
+    public int ActiveFilters => (string.IsNullOrEmpty(Filters.Municipality) ? 0 : 1) + (string.IsNullOrEmpty(Filters.Category) ? 0 : 1) + Form.ActiveCount(Location is not null);
 }
 
 /// <summary>The storefront's search and filter fields as typed, so the form shows them again.</summary>
@@ -42,6 +45,12 @@ public sealed record BrowseForm
     public bool PriceUnreadable => Unreadable(Min) || Unreadable(Max);
 
     public bool AnyFilter => Entrega || Retiro || Abierto || Local || Mercado || !string.IsNullOrWhiteSpace(Min) || !string.IsNullOrWhiteSpace(Max);
+
+    /// <summary>Each ticked box counts one, a price range one, a radius other than the usual one (with a location) one.</summary>
+    public int ActiveCount(bool located) =>
+        new[] { Entrega, Retiro, Abierto, Local, Mercado }.Count(on => on)
+        + (string.IsNullOrWhiteSpace(Min) && string.IsNullOrWhiteSpace(Max) ? 0 : 1)
+        + (located && Radio != new BrowseForm().Radio ? 1 : 0);
 
     public int? WiderRadius => Radii.Where(r => r > Radio).Cast<int?>().FirstOrDefault();
 

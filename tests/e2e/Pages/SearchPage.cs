@@ -15,17 +15,28 @@ public sealed class SearchPage(IPage page)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" }).FillAsync(words);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buscar", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("q=" + Regex.Escape(words)));
         await Expect(page.GetByText(new Regex(@"^\d+ resultados para «"))).ToBeVisibleAsync();
     }
 
     public async Task OnlyOpenNowAsync()
     {
-        await page.GetByText("Más filtros").ClickAsync();
+        await OpenFiltersAsync(page);
         await page.GetByLabel("Abierto ahora").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("abierto=true"));
+    }
+
+    /// <summary>Opens the "Filtros" panel, which a phone shows closed, unless it is open already.</summary>
+    public static async Task OpenFiltersAsync(IPage page)
+    {
+        var panel = page.Locator("details.filters-panel");
+        if (await panel.GetAttributeAsync("open") is null)
+        {
+            await panel.Locator("summary").ClickAsync();
+        }
+        await Expect(page.GetByLabel("Municipio")).ToBeVisibleAsync();
     }
 
     public async Task<IReadOnlyList<int>> ProductIdsAsync()

@@ -15,6 +15,7 @@ public sealed class StorefrontPage(IPage page)
 
     public async Task FilterAsync(string municipality, string category)
     {
+        await SearchPage.OpenFiltersAsync(page);
         await page.GetByLabel("Municipio").SelectOptionAsync(new SelectOptionValue { Label = municipality });
         await page.GetByLabel("Categoría").SelectOptionAsync(new SelectOptionValue { Label = category });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();

@@ -24,7 +24,7 @@ public sealed class StorefrontFilterTests(SqliteSpine fixture) : IClassFixture<S
         var shown = await StorefrontHtml.EveryProductIdAsync(client, "/?municipio=SO");
 
         expected.Count.ShouldBeGreaterThan(24, "the demo's four Soyapango shops fill more than one page");
-        first.ShouldContain($"<p class=\"muted\">{expected.Count} productos</p>");
+        first.ShouldContain($"<h2 class=\"count\">{expected.Count} productos</h2>");
         first.ShouldContain("<option value=\"SO\" selected=\"selected\">Soyapango</option>");
         shown.Order().ShouldBe(expected);
         shown.ShouldNotContain(tere.Id, "Tienda Doña Tere is in San Salvador");
@@ -45,7 +45,7 @@ public sealed class StorefrontFilterTests(SqliteSpine fixture) : IClassFixture<S
         var shown = await StorefrontHtml.EveryProductIdAsync(client, "/?categoria=panaderia");
 
         expected.ShouldNotBeEmpty();
-        first.ShouldContain($"<p class=\"muted\">{expected.Count} productos</p>");
+        first.ShouldContain($"<h2 class=\"count\">{expected.Count} productos</h2>");
         first.ShouldContain("<option value=\"panaderia\" selected=\"selected\">Panadería</option>");
         shown.Order().ShouldBe(expected);
         shown.ShouldNotContain(beans, "frijol is canasta básica, not panadería");
