@@ -38,7 +38,7 @@ public sealed class SecondFactorJourneyTests(MarketBrowser market, ITestOutputHe
         await page.GotoAsync("/admin/mercados");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mercados en espacio público", Level = 1 })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).ClickAsync();
+        await new HeaderMenu(page).SignOutAsync();
         await page.GotoAsync("/cuenta/ingresar");
         await page.GetByLabel("Teléfono o correo electrónico").FillAsync(email);
         await page.GetByLabel("Contraseña").FillAsync(MarketHost.Password);

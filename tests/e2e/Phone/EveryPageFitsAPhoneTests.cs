@@ -131,6 +131,24 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
         pages.Problems.ShouldBeEmpty(pages.Report());
     }
 
+    [Fact]
+    public async Task Home_FirstScreen_ShowsTheSearchBoxAndProducts_WithTheOtherFiltersBehindOneButton()
+    {
+        var page = await PhoneAsync();
+
+        await page.GotoAsync("/?municipio=SS&abierto=true");
+
+        await Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" })).ToBeInViewportAsync();
+        var products = page.GetByRole(AriaRole.Region, new() { Name = "Productos" }).GetByRole(AriaRole.Article);
+        await Expect(products.First).ToBeInViewportAsync(new() { Ratio = 0.5f });
+        await Expect(page.Locator("details.filters-panel > summary")).ToHaveTextAsync("Filtros (2)");
+        await Expect(page.GetByLabel("Municipio")).ToBeHiddenAsync();
+
+        await page.Locator("details.filters-panel > summary").ClickAsync();
+        await Expect(page.GetByLabel("Municipio").Locator("option:checked")).ToHaveTextAsync("San Salvador");
+        await Expect(page.GetByLabel("Abierto ahora")).ToBeCheckedAsync();
+    }
+
     private async Task<IPage> PhoneAsync() => await (await market.NewPhoneAsync(360, 740)).NewPageAsync();
 
     private static async Task<string> HrefAsync(IPage page, string from, string selector)
@@ -144,7 +162,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
     {
         private static readonly string Folder = Path.Combine(Screenshots.RepositoryRoot(), "artifacts", "screenshots");
 
-        private int visited;
+        private int visited = Forget(role);
 
         public List<string> Problems { get; } = [];
 
@@ -153,7 +171,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
             var response = await page.GotoAsync(path);
             response.ShouldNotBeNull();
             response.Ok.ShouldBeTrue($"{path} answered {response.Status}");
-            await CheckHereAsync(Slug().Replace(path.Trim('/'), "-") is { Length: > 0 } slug ? slug : "inicio");
+            await CheckHereAsync(Slug().Replace(path.Trim('/').ToLowerInvariant(), "-") is { Length: > 0 } slug ? slug : "inicio");
         }
 
         public async Task CheckHereAsync(string name)
@@ -183,6 +201,17 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
             var where = new Uri(page.Url).PathAndQuery;
             Problems.AddRange((await PhoneCheck.TapTargetsAsync(page, "details.menu")).Select(p => $"{where} (menu open): {p}"));
             await menu.ClickAsync();
+        }
+
+        /// <summary>Removes the role's screenshots of an earlier run, so the folder shows this run only.</summary>
+        private static int Forget(string role)
+        {
+            Directory.CreateDirectory(Folder);
+            foreach (var old in Directory.GetFiles(Folder, role + "-*.png"))
+            {
+                File.Delete(old);
+            }
+            return 0;
         }
 
         public string Report() => $"{Problems.Count} problem(s) on {role}'s pages:\n" + string.Join("\n", Problems);

@@ -50,4 +50,17 @@ public sealed class StorefrontFilterTests(SqliteSpine fixture) : IClassFixture<S
         shown.Order().ShouldBe(expected);
         shown.ShouldNotContain(beans, "frijol is canasta básica, not panadería");
     }
+
+    [Theory]
+    [InlineData("/", "Filtros")]
+    [InlineData("/?q=pan", "Filtros")]
+    [InlineData("/?municipio=SO", "Filtros (1)")]
+    [InlineData("/?municipio=SO&categoria=panaderia&abierto=true&retiro=true&min=1&max=5", "Filtros (5)")]
+    public async Task FiltersButton_SaysHowManyFiltersAreOn(string url, string button)
+    {
+        var page = await Host.CreateClient().GetStringAsync(url);
+
+        page.ShouldContain($"<summary>{button}</summary>");
+        page.ShouldContain("<input type=\"search\" id=\"q\" name=\"q\"");
+    }
 }
