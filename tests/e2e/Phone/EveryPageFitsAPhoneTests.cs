@@ -136,7 +136,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
     {
         var page = await PhoneAsync();
 
-        await page.GotoAsync("/?municipio=SS&abierto=true");
+        await page.GotoAsync("/?municipio=SS&retiro=true");
 
         await Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" })).ToBeInViewportAsync();
         var products = page.GetByRole(AriaRole.Region, new() { Name = "Productos" }).GetByRole(AriaRole.Article);
@@ -146,7 +146,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
 
         await page.Locator("details.filters-panel > summary").ClickAsync();
         await Expect(page.GetByLabel("Municipio").Locator("option:checked")).ToHaveTextAsync("San Salvador");
-        await Expect(page.GetByLabel("Abierto ahora")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Retiro en tienda")).ToBeCheckedAsync();
     }
 
     private async Task<IPage> PhoneAsync() => await (await market.NewPhoneAsync(360, 740)).NewPageAsync();
