@@ -8,10 +8,11 @@ public sealed class HeaderMenu(IPage page)
 {
     public ILocator Links => page.GetByRole(AriaRole.Navigation, new() { Name = "Más opciones" }).GetByRole(AriaRole.Link);
 
-    public async Task OpenAsync()
+    /// <summary>Taps "Menú": opens the menu, or with <paramref name="close"/> closes it again.</summary>
+    public async Task OpenAsync(bool close = false)
     {
         await page.Locator("details.menu > summary").ClickAsync();
-        await Expect(Links.First).ToBeVisibleAsync();
+        await (close ? Expect(Links.First).ToBeHiddenAsync() : Expect(Links.First).ToBeVisibleAsync());
     }
 
     public async Task SignOutAsync()

@@ -177,10 +177,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
         public async Task CheckHereAsync(string name)
         {
             await Expect(page.Locator("main")).ToBeVisibleAsync();
-            visited++;
-            Directory.CreateDirectory(Folder);
-            var shot = Path.Combine(Folder, $"{role}-{visited:D2}-{name}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            var shot = await ShotAsync(name, fullPage: true);
             var where = new Uri(page.Url).PathAndQuery;
             var found = new List<string>();
             found.AddRange(await PhoneCheck.HorizontalScrollAsync(page));
@@ -193,14 +190,12 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
         /// <summary>Opens the header's menu, checks the page with it open (its links are tap targets too) and closes it.</summary>
         public async Task CheckMenuAsync()
         {
-            var menu = page.Locator("details.menu > summary");
-            await menu.ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Más opciones" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
-            visited++;
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{role}-{visited:D2}-menu.png") });
+            var menu = new HeaderMenu(page);
+            await menu.OpenAsync();
+            await ShotAsync("menu", fullPage: false);
             var where = new Uri(page.Url).PathAndQuery;
             Problems.AddRange((await PhoneCheck.TapTargetsAsync(page, "details.menu")).Select(p => $"{where} (menu open): {p}"));
-            await menu.ClickAsync();
+            await menu.OpenAsync(close: true);
         }
 
         /// <summary>Removes the role's screenshots of an earlier run, so the folder shows this run only.</summary>
@@ -212,6 +207,13 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
                 File.Delete(old);
             }
             return 0;
+        }
+
+        private async Task<string> ShotAsync(string name, bool fullPage)
+        {
+            var shot = Path.Combine(Folder, $"{role}-{++visited:D2}-{name}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = fullPage });
+            return shot;
         }
 
         public string Report() => $"{Problems.Count} problem(s) on {role}'s pages:\n" + string.Join("\n", Problems);
