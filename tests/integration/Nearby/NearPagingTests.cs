@@ -50,7 +50,7 @@ public sealed partial class NearPagingTests(SqliteSpine fixture) : IClassFixture
 
         List<int> walked = [];
         var first = await client.GetStringAsync($"/?colonia={colonia}");
-        first.ShouldContain($"<p class=\"muted\">{expected.Count} productos</p>");
+        first.ShouldContain($"<h2 class=\"count\">{expected.Count} productos</h2>");
         for (var page = 1; page < 100; page++)
         {
             var html = page == 1 ? first : await client.GetStringAsync($"/?colonia={colonia}&pagina={page}");
