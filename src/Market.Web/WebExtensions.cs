@@ -11,10 +11,10 @@ using Market.Web.Operations;
 using Market.Web.Payments;
 using Market.Web.Security;
 using Market.Web.Storefront;
+using Market.Web.Transfer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.Net.Http.Headers;
 
 namespace Market.Web;
 
@@ -54,6 +54,7 @@ public static class WebExtensions
         services.AddScoped<Nearby.FindLocation>();
         services.AddScoped<Nearby.SetLocationHandler>();
         services.AddStorefront();
+        services.AddTransfer();
         services.AddScoped<Stalls.ApplyForStallHandler>();
         services.AddScoped<Stalls.ChangeStallApplicationHandler>();
         services.ConfigureHttpJsonOptions(o =>
@@ -92,10 +93,7 @@ public static class WebExtensions
         }
         app.UseWhen(c => ApiProblems.Answers(c.Request), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseWhen(c => !ApiProblems.Answers(c.Request), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = c => c.Context.Response.Headers[HeaderNames.CacheControl] = "public,max-age=86400",
-        });
+        app.UseTransfer();
         app.UseRouting();
         app.UseOperations();
         app.UseAuthentication();

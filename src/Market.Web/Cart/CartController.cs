@@ -2,27 +2,44 @@ using Market.Core;
 using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Orders.Checkout;
+using Market.Web.Resources;
+using Market.Web.Transfer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Market.Web.Cart;
 
-public sealed class CartController(MarketDbContext db) : Controller
+public sealed class CartController(MarketDbContext db, IStringLocalizer<Ui> text) : Controller
 {
+    /// <summary>The TempData entry that tells the product's card, after a plain form post, to say it was added.</summary>
+    public const string AddedProduct = "Added";
+
     [HttpGet("/carrito")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await LoadAsync(db, CartCookie.Read(Request), ct));
 
     // Posted from the storefront, which is shared between anonymous visitors and so carries no per-visitor token.
+    // The page's script asks for JSON and stays where it is; a plain form post goes back to the product's card.
     [HttpPost("/carrito/agregar")]
     [IgnoreAntiforgeryToken]
     [SameSiteForm]
-    public IActionResult Add(int productId, int quantity = 1, string? returnUrl = null)
+    [Compressible]
+    public async Task<IActionResult> Add(int productId, int quantity = 1, string? returnUrl = null, CancellationToken ct = default)
     {
         var lines = CartCookie.Read(Request).ToList();
         lines.Add(new CartLine(productId, Math.Clamp(quantity, 1, CartPricing.MaxQuantity)));
-        CartCookie.Write(Response, CartPricing.Merge(lines).Select(l => l with { Quantity = Math.Min(l.Quantity, CartPricing.MaxQuantity) }));
+        var cart = CartPricing.Merge(lines).Select(l => l with { Quantity = Math.Min(l.Quantity, CartPricing.MaxQuantity) }).ToList();
+        CartCookie.Write(Response, cart);
+        if (Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+        {
+            var name = await db.Products.Where(p => p.Id == productId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            // Counted as the header counts it, from what the cookie holds.
+            var count = cart.Take(CartPricing.MaxLines).Sum(l => l.Quantity);
+            return Json(new CartAdded(count, name is null ? text["Cart.Added"].Value : text["Cart.AddedNamed", name, count].Value));
+        }
         TempData["Flash"] = "Cart.Added";
+        TempData[AddedProduct] = productId;
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/carrito");
     }
 
@@ -51,6 +68,9 @@ public sealed class CartController(MarketDbContext db) : Controller
         return new CartView(shops, lines.Count(l => !products.ContainsKey(l.ProductId)));
     }
 }
+
+/// <summary>What the storefront's script shows after adding: the header's new count and the words to announce.</summary>
+public sealed record CartAdded(int Count, string Message);
 
 public sealed record CartViewLine(int ProductId, string Name, string Unit, Money UnitPrice, int Quantity, int? Stock, Market.Core.Catalog.Shop Shop)
 {

@@ -4,6 +4,7 @@ using Market.Core.Accounts;
 using Market.Core.Catalog;
 using Market.Core.Catalog.Csv;
 using Market.Core.Data;
+using Market.Web.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Market.Web.CatalogCsv;
 /// <see cref="CatalogImportWorker"/> does the work and this page follows its progress.
 /// </summary>
 [Authorize(Roles = Roles.Shopkeeper)]
-public sealed class CatalogCsvController(MarketDbContext db, ExportCatalogHandler export, TimeProvider clock) : Controller
+public sealed class CatalogCsvController(MarketDbContext db, ExportCatalogHandler export, ImportProgress progress, TimeProvider clock) : Controller
 {
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
@@ -90,9 +91,10 @@ public sealed class CatalogCsvController(MarketDbContext db, ExportCatalogHandle
 
     [HttpGet("/tienda/catalogo/importar/{id:guid}/estado")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [Compressible]
     public async Task<IActionResult> State(Guid id, CancellationToken ct) =>
         await MyImportAsync(id, ct) is { } i
-            ? Json(new ImportState(i.Status.ToString(), i.Processed, i.Total, i.Finished, i.Created, i.Updated))
+            ? Json(new ImportState(i.Status.ToString(), i.Processed, i.Saved, i.Total, i.Finished, i.Created, i.Updated))
             : NotFound();
 
     /// <summary>The asked-for shop if it is the user's, else none; with no shop asked for, the user's first.</summary>
@@ -113,8 +115,18 @@ public sealed class CatalogCsvController(MarketDbContext db, ExportCatalogHandle
                 i.Created, i.Updated, i.CreatedAt, i.ErrorsJson,
             })
             .SingleOrDefaultAsync(ct);
-        return row is null ? null : new ImportView(row.Id, row.Shop, row.FileName, row.Status, row.TotalRows, row.ProcessedRows,
-            row.Created, row.Updated, row.CreatedAt, CsvProblem.FromJson(row.ErrorsJson));
+        if (row is null)
+        {
+            return null;
+        }
+        var saved = row.Status switch
+        {
+            CatalogImportStatus.Applied => row.TotalRows,
+            CatalogImportStatus.Running => await progress.SavedAsync(row.Id),
+            _ => 0,
+        };
+        return new ImportView(row.Id, row.Shop, row.FileName, row.Status, row.TotalRows, row.ProcessedRows,
+            row.Created, row.Updated, row.CreatedAt, CsvProblem.FromJson(row.ErrorsJson)) { Saved = saved };
     }
 
     private async Task<IActionResult> UploadPageAsync(ShopRef shop, string? problemKey, CancellationToken ct)

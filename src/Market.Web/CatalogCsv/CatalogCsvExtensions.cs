@@ -10,6 +10,7 @@ public static class CatalogCsvExtensions
     {
         builder.Services.AddScoped<ExportCatalogHandler>();
         builder.Services.AddScoped<ImportCatalogHandler>();
+        builder.Services.AddSingleton<ImportProgress>();
         builder.Services.AddHostedService<CatalogImportWorker>();
         return builder;
     }

@@ -7,13 +7,14 @@ namespace Market.Web.CatalogCsv;
 
 /// <summary>
 /// Processes one queued import: checks every row, then refuses the whole file or applies all of it in one
-/// transaction. Products are matched by SKU within the shop: a known SKU is updated, a new one created.
+/// transaction, saved in batches so that the shopkeeper sees the saved rows grow. Products are matched by SKU within
+/// the shop: a known SKU is updated, a new one created.
 /// </summary>
 public sealed record ImportCatalog(Guid ImportId);
 
-public sealed class ImportCatalogHandler(MarketDbContext db, TimeProvider clock)
+public sealed class ImportCatalogHandler(MarketDbContext db, ImportProgress progress, TimeProvider clock)
 {
-    /// <summary>Rows checked between two progress writes.</summary>
+    /// <summary>Rows checked, and rows saved, between two progress writes.</summary>
     public const int ProgressEvery = 200;
 
     /// <summary>False when the import was not queued any more: another node took it first.</summary>
@@ -58,38 +59,46 @@ public sealed class ImportCatalogHandler(MarketDbContext db, TimeProvider clock)
 
         import.TotalRows = check.TotalRows;
         import.ProcessedRows = check.Checked;
+        import.Content = null;
         if (check.Problems.Count > 0)
         {
             import.Status = CatalogImportStatus.Refused;
             import.ErrorsJson = CsvProblem.ToJson(check.Problems);
+            import.FinishedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            return;
         }
-        else
-        {
-            (import.Created, import.Updated) = await ApplyAsync(import.ShopId, check.Lines, ct);
-            import.Status = CatalogImportStatus.Applied;
-        }
-        import.Content = null;
+        // One transaction: every product and the import's outcome, or nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        (import.Created, import.Updated) = await ApplyAsync(import, check.Lines, ct);
+        import.Status = CatalogImportStatus.Applied;
         import.FinishedAt = clock.GetUtcNow();
-        // One SaveChanges, one transaction: every product and the import's outcome, or nothing.
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    private async Task<(int Created, int Updated)> ApplyAsync(int shopId, IReadOnlyList<CatalogLine> lines, CancellationToken ct)
+    private async Task<(int Created, int Updated)> ApplyAsync(CatalogImport import, IReadOnlyList<CatalogLine> lines, CancellationToken ct)
     {
-        var bySku = await db.Products.Where(p => p.ShopId == shopId && p.Sku != null)
+        var bySku = await db.Products.Where(p => p.ShopId == import.ShopId && p.Sku != null)
             .ToDictionaryAsync(p => p.Sku!, StringComparer.Ordinal, ct);
-        var (created, updated) = (0, 0);
-        foreach (var line in lines)
+        var (created, updated, saved) = (0, 0, 0);
+        foreach (var batch in lines.Chunk(ProgressEvery))
         {
-            if (bySku.TryGetValue(line.Sku!, out var product))
+            foreach (var line in batch)
             {
-                updated += line.ApplyTo(product) ? 1 : 0;
-                continue;
+                if (bySku.TryGetValue(line.Sku!, out var product))
+                {
+                    updated += line.ApplyTo(product) ? 1 : 0;
+                    continue;
+                }
+                product = new Product { ShopId = import.ShopId, Name = line.Name, Unit = line.Unit };
+                line.ApplyTo(product);
+                db.Products.Add(product);
+                created++;
             }
-            product = new Product { ShopId = shopId, Name = line.Name, Unit = line.Unit };
-            line.ApplyTo(product);
-            db.Products.Add(product);
-            created++;
+            await db.SaveChangesAsync(ct);
+            saved += batch.Length;
+            await progress.SavedAsync(import.Id, saved);
         }
         return (created, updated);
     }

@@ -2,12 +2,14 @@ using Market.Core.Data;
 using Market.Core.MarketDays;
 using Market.Core.Nearby;
 using Market.Web.Storefront;
+using Market.Web.Transfer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Markets;
 
 /// <summary>Upcoming market days for residents: where, when, which vendors and what they sell; and the public calendar feeds.</summary>
+[Compressible]
 public sealed class MarketsController(MarketDbContext db, TimeProvider clock, StorefrontDirectory directory) : Controller
 {
     private const int DaysAhead = 28;

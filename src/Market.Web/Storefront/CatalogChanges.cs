@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Market.Core.Catalog;
 using Market.Core.Territory;
@@ -13,10 +14,11 @@ namespace Market.Web.Storefront;
 /// When a node saves a change to what the storefront shows (a product, its photos, a shop, its hours, a category or
 /// municipality), it drops its kept answers and pages at once and tells the other web nodes through Redis, which do
 /// the same. A product's stock alone does not count: every order changes it. With Redis away, the other nodes
-/// catch up within the cache period.
+/// catch up within the cache period. Saves inside a transaction (a catalog import's batches) count when it commits:
+/// dropped earlier, the pages would be made again from what was there before.
 /// </summary>
 public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches matches, IOutputCacheStore pages, IConnectionMultiplexer redis)
-    : SaveChangesInterceptor, IHostedService
+    : SaveChangesInterceptor, IDbTransactionInterceptor, IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("storefront:catalog-changed");
     private static readonly HashSet<Type> Shown = [typeof(Product), typeof(ProductPhoto), typeof(Category), typeof(Shop), typeof(OpeningHours), typeof(Municipality)];
@@ -53,14 +55,42 @@ public sealed class CatalogChanges(StorefrontDirectory directory, ProductMatches
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ChangedAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            ChangedAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
+        }
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await ChangedAsync(eventData.Context);
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await ChangedAsync(eventData.Context);
+        }
         return result;
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        ChangedAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
+
+    async Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken) =>
+        await ChangedAsync(eventData.Context);
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            changing.Remove(context);
+        }
     }
 
     private void Note(DbContext? context)

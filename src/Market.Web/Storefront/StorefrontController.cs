@@ -3,12 +3,14 @@ using Market.Core.Catalog;
 using Market.Core.Data;
 using Market.Web.Nearby;
 using Market.Web.Shared;
+using Market.Web.Transfer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Storefront;
 
+[Compressible]
 public sealed class StorefrontController(MarketDbContext db, FindLocation find, BrowseProductsHandler browse, StorefrontDirectory directory) : Controller
 {
     [HttpGet("/")]

@@ -38,9 +38,19 @@ public sealed class StorefrontPage(IPage page)
     {
         var name = new Regex($@"^Agregar {Regex.Escape(product)} \(.+\) de {Regex.Escape(shop)} al carrito$");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = name }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Agregado al carrito.");
+        await Expect(AddedStatus).ToHaveTextAsync($"Agregaste {product} al carrito. Productos en el carrito: {itemsInCart}.");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Carrito" })).ToHaveTextAsync($"Carrito {itemsInCart}");
     }
+
+    /// <summary>What the page says after "Agregar": a status fixed at the bottom of the screen.</summary>
+    public ILocator AddedStatus => page.GetByTestId("cart-status");
+
+    public ILocator CartCount => page.GetByTestId("cart-count");
+
+    /// <summary>The listed products' cards, in the order shown.</summary>
+    public ILocator Cards => page.GetByRole(AriaRole.Region, new() { Name = "Productos" }).GetByRole(AriaRole.Article);
+
+    public static ILocator AddButton(ILocator card) => card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Agregar ") });
 
     public async Task<CartPage> OpenCartAsync()
     {

@@ -46,6 +46,7 @@ public sealed partial class EveryPageFitsAPhoneTests(PhoneMarket market, ITestOu
         await pages.CheckMenuAsync();
         await pages.CheckAsync($"/productos/{market.LongProductId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Agregar", Exact = true }).ClickAsync();
+        await Expect(new StorefrontPage(page).AddedStatus).ToContainTextAsync("al carrito");
         await pages.CheckAsync("/carrito");
         await pages.CheckAsync("/checkout");
         var checkout = new CheckoutPage(page);

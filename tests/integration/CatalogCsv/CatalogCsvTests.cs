@@ -136,10 +136,14 @@ public abstract class CatalogCsvTests<TFixture>(TFixture fixture) : IClassFixtur
 
         var final = states[^1];
         final.Status.ShouldBe(nameof(CatalogImportStatus.Applied));
-        (final.Created, final.Updated, final.Processed, final.Total).ShouldBe((rows, 0, rows, rows));
-        states.ShouldAllBe(s => s.Processed >= 0 && s.Processed <= rows);
+        (final.Created, final.Updated, final.Processed, final.Saved, final.Total).ShouldBe((rows, 0, rows, rows, rows));
+        states.ShouldAllBe(s => s.Processed >= 0 && s.Processed <= rows && s.Saved >= 0 && s.Saved <= s.Processed);
         states.Select(s => s.Processed).ShouldBeInOrder(SortDirection.Ascending);
-        // Thousands of rows take seconds to save: the first look at the page finds the import still going on.
+        states.Select(s => s.Saved).ShouldBeInOrder(SortDirection.Ascending);
+        // Saved in batches of ProgressEvery rows: the page sees the saved rows grow, not jump from none to all.
+        var savedBetween = states.Where(s => !s.Finished && s.Saved > 0 && s.Saved < rows).Select(s => s.Saved).Distinct().ToList();
+        savedBetween.Count.ShouldBeGreaterThanOrEqualTo(2, $"saved rows seen while running: {string.Join(", ", states.Select(s => s.Saved).Distinct())}");
+        savedBetween.ShouldAllBe(n => n % ImportCatalogHandler.ProgressEvery == 0);
         states[0].Finished.ShouldBeFalse();
         (await baker.GetStringAsync(page)).ShouldContain($"Listo. Productos nuevos: {rows} · actualizados: 0 · sin cambios: 0.");
         (await Checkout.QueryAsync(Host, db => db.Products.CountAsync(p => p.ShopId == shop.Id && p.Sku!.StartsWith("B-" + run)))).ShouldBe(rows);
