@@ -34,6 +34,7 @@ public sealed class ShopDetails
     public string? DeliveryFee { get; set; }
     public string? MinimumOrder { get; set; }
     public bool OffersPickup { get; set; }
+    public bool RefusesOrdersWhileClosed { get; set; }
 
     public static ShopDetails From(Shop shop) => new()
     {
@@ -53,6 +54,7 @@ public sealed class ShopDetails
         DeliveryFee = shop.DeliveryFee.ToPlainString(),
         MinimumOrder = shop.MinimumOrder.ToPlainString(),
         OffersPickup = shop.OffersPickup,
+        RefusesOrdersWhileClosed = shop.RefusesOrdersWhileClosed,
     };
 
     /// <summary>Monday first, as a week is read in El Salvador.</summary>
@@ -106,7 +108,7 @@ public sealed class ShopDetails
         if (errors.Count == 0 && located && delivery)
         {
             values = new ShopValues(name, Kind!.Value, municipality!.Id, address, reference, latitude, longitude, phone, hours,
-                OffersDelivery, radius, fee, minimum, OffersPickup);
+                OffersDelivery, radius, fee, minimum, OffersPickup, RefusesOrdersWhileClosed);
         }
         return errors;
     }
@@ -221,7 +223,7 @@ public sealed record FieldError(string Field, string Key, params object[] Args)
 public sealed record ShopValues(
     string Name, ShopKind Kind, int MunicipalityId, string Address, string? ReferencePoint, double Latitude, double Longitude,
     string Phone, List<OpeningHours> Hours, bool OffersDelivery, double DeliveryRadiusKm, Money DeliveryFee, Money MinimumOrder,
-    bool OffersPickup)
+    bool OffersPickup, bool RefusesOrdersWhileClosed)
 {
     public Shop NewShop(string ownerId)
     {
@@ -243,6 +245,7 @@ public sealed record ShopValues(
         shop.Hours = Hours;
         shop.OffersDelivery = OffersDelivery;
         shop.OffersPickup = OffersPickup;
+        shop.RefusesOrdersWhileClosed = RefusesOrdersWhileClosed;
         // Delivery terms typed earlier are kept while delivery is off, ready for when it is turned back on.
         if (OffersDelivery)
         {

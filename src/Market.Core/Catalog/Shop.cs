@@ -33,6 +33,9 @@ public sealed class Shop
     /// <summary>Content hash of the logo's renditions in the photo store, if the shop has one.</summary>
     public string? LogoHash { get; set; }
     public List<OpeningHours> Hours { get; set; } = [];
+
+    /// <summary>The shopkeeper's choice: while closed, checkout refuses its orders instead of taking them for when it opens.</summary>
+    public bool RefusesOrdersWhileClosed { get; set; }
     public string? OwnerId { get; set; }
 
     public bool Offers(Fulfilment fulfilment) =>
@@ -41,6 +44,8 @@ public sealed class Shop
     public bool DeliversTo(Nearby.GeoPoint resident) => Nearby.DeliveryZone.Reaches(this, resident);
 
     public bool IsOpenAt(DateTimeOffset at) => Nearby.OpenNow.IsOpen(Hours, at);
+
+    public DateTimeOffset? NextOpeningAfter(DateTimeOffset at) => Nearby.OpenNow.NextOpening(Hours, at);
 
     public void Approve() => Move(ShopStatus.Active, from: [ShopStatus.Pending, ShopStatus.Rejected], reason: null);
 

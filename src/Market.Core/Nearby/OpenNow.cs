@@ -29,4 +29,23 @@ public static class OpenNow
         }
         return false;
     }
+
+    /// <summary>The next instant within a week at which a span opens, in UTC; null for a shop with no hours.</summary>
+    public static DateTimeOffset? NextOpening(IEnumerable<OpeningHours> hours, DateTimeOffset after)
+    {
+        var local = TimeZoneInfo.ConvertTime(after, ElSalvadorTime.Zone);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
+        var spans = hours.ToList();
+        for (var days = 0; days <= 7; days++)
+        {
+            var date = today.AddDays(days);
+            var opens = spans.Where(s => s.Day == date.DayOfWeek && (days > 0 || s.Opens > time)).Select(s => (TimeOnly?)s.Opens).Min();
+            if (opens is { } at)
+            {
+                return ElSalvadorTime.ToUtc(date, at);
+            }
+        }
+        return null;
+    }
 }

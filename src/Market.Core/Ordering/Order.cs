@@ -8,6 +8,9 @@ public sealed class Order
 {
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
+    /// <summary>The refusal of a shop that takes no orders while closed; the API answers it as a conflict with the shop's state.</summary>
+    public const string ShopClosed = "Checkout.ShopClosed";
+
     private Order()
     {
     }
@@ -76,6 +79,10 @@ public sealed class Order
         if (!draft.Shop.Offers(draft.Fulfilment))
         {
             throw new DomainException(draft.Fulfilment == Fulfilment.Delivery ? "Checkout.NoDelivery" : "Checkout.NoPickup", draft.Shop.Name);
+        }
+        if (draft.Shop.RefusesOrdersWhileClosed && !draft.Shop.IsOpenAt(now))
+        {
+            throw new DomainException(ShopClosed, draft.Shop.Name);
         }
         if (draft.Fulfilment == Fulfilment.Delivery && string.IsNullOrWhiteSpace(customer.Address))
         {

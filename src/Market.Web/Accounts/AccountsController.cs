@@ -18,7 +18,7 @@ public sealed class AccountsController(
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(null!, "not a password of anyone"));
 
     [HttpGet("/cuenta/ingresar")]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = ReturnAddress.Local(returnUrl) });
 
     /// <summary>
     /// Unknown account, wrong password and "wait before trying again" get one answer, in about the same time, so the
@@ -42,11 +42,11 @@ public sealed class AccountsController(
             if (result.Succeeded)
             {
                 await throttle.ClearAsync(login!, address);
-                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await HomeFor(user));
+                return LocalRedirect(ReturnAddress.Local(form.ReturnUrl) ?? await HomeFor(user));
             }
             if (result.RequiresTwoFactor)
             {
-                return LocalRedirect(SecondFactorPath(form.ReturnUrl, form.Remember));
+                return LocalRedirect(SecondFactorPath(ReturnAddress.Local(form.ReturnUrl), form.Remember));
             }
         }
         // Only real tries count: asking again during a wait does not make the wait longer.
@@ -63,7 +63,7 @@ public sealed class AccountsController(
     public async Task<IActionResult> SecondFactor(string? returnUrl, bool remember) =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null
             ? LocalRedirect("/cuenta/ingresar")
-            : View(new SecondFactorForm { ReturnUrl = returnUrl, Remember = remember });
+            : View(new SecondFactorForm { ReturnUrl = ReturnAddress.Local(returnUrl), Remember = remember });
 
     /// <summary>The six digits of the authenticator app, or one of the recovery codes; throttled like the password.</summary>
     [HttpPost("/cuenta/ingresar/codigo")]
@@ -88,7 +88,7 @@ public sealed class AccountsController(
         if (result.Succeeded)
         {
             await throttle.ClearAsync(key, ClientAddress);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : await HomeFor(user));
+            return LocalRedirect(ReturnAddress.Local(form.ReturnUrl) ?? await HomeFor(user));
         }
         await throttle.FailedAsync(key, ClientAddress);
         ModelState.AddModelError("", text["SecondFactor.Wrong"]);
@@ -104,7 +104,7 @@ public sealed class AccountsController(
     }
 
     [HttpGet("/cuenta/registro")]
-    public IActionResult Register() => View(new RegisterForm());
+    public IActionResult Register(string? returnUrl) => View(new RegisterForm { ReturnUrl = ReturnAddress.Local(returnUrl) });
 
     [HttpPost("/cuenta/registro")]
     [EnableRateLimiting(RateLimitPolicies.SignUp)]
@@ -147,7 +147,7 @@ public sealed class AccountsController(
         }
         await users.AddToRoleAsync(user, Roles.Resident);
         await signIn.SignInAsync(user, isPersistent: true);
-        return LocalRedirect("/");
+        return LocalRedirect(ReturnAddress.Local(form.ReturnUrl) ?? "/");
     }
 
     [HttpGet("/cuenta/codigo")]
@@ -189,8 +189,7 @@ public sealed class AccountsController(
     private static string SecondFactorPath(string? returnUrl, bool remember) =>
         "/cuenta/ingresar/codigo?remember=" + (remember ? "true" : "false") + (returnUrl is null ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl));
 
-    private async Task<string> HomeFor(AppUser user) =>
-        await users.IsInRoleAsync(user, Roles.Shopkeeper) ? "/tienda/pedidos" : "/";
+    private async Task<string> HomeFor(AppUser user) => ReturnAddress.HomeFor(await users.GetRolesAsync(user));
 }
 
 public sealed record LoginForm
@@ -221,4 +220,5 @@ public sealed record RegisterForm
     public string? Phone { get; init; }
     public string? Email { get; init; }
     public string? Password { get; init; }
+    public string? ReturnUrl { get; init; }
 }

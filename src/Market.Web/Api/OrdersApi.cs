@@ -115,7 +115,7 @@ public static class OrdersApi
     {
         var list = errors.ToList();
         var status = list.Any(e => e.MessageKey == PlaceOrderHandler.KeyReused) ? 422
-            : list.Any(e => e.MessageKey is "Checkout.OutOfStock" or "Checkout.OnlyLeft") ? 409 : 400;
+            : list.Any(e => e.MessageKey is "Checkout.OutOfStock" or "Checkout.OnlyLeft" or Order.ShopClosed) ? 409 : 400;
         return ApiProblems.Invalid(text,
             list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => Messages.Format(text, e.MessageKey, e.Args)).ToArray()),
             text["Checkout.FixThese"], status);

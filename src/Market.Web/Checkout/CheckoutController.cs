@@ -26,29 +26,32 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var cart = await CartController.LoadAsync(db, CartCookie.Read(Request), ct);
+        var lines = CartCookie.Read(Request);
+        var cart = await CartController.LoadAsync(db, lines, ct);
         if (cart.IsEmpty)
         {
             return LocalRedirect("/carrito");
         }
         CartCookie.IssueBrowserId(Request, Response);
+        var account = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var phone = account is null ? null : await db.Users.Where(u => u.Id == account).Select(u => u.PhoneNumber).FirstOrDefaultAsync(ct);
         var form = new CheckoutForm
         {
             IdempotencyKey = Guid.NewGuid().ToString("N"),
             Name = User.FindFirstValue(MarketClaims.DisplayName),
+            Phone = phone is null ? null : Display.Phone(phone),
             Shops = [.. cart.Shops.Select(s => new ShopChoiceForm
             {
                 ShopId = s.Shop.Id,
-                Fulfilment = s.Shop.OffersDelivery ? Fulfilment.Delivery : Fulfilment.Pickup,
+                Receive = s.Shop.OffersDelivery ? ShopChoiceForm.Delivery : ShopChoiceForm.AtShop,
             })],
         };
         var markets = await MarketPickup.ForAsync(db, cart, clock, ct);
         foreach (var choice in form.Shops.Where(c => markets.ContainsKey(c.ShopId)))
         {
-            choice.MarketDayId = markets[choice.ShopId][0].MarketDayId;
-            choice.Fulfilment = Fulfilment.Pickup;
+            choice.Receive = ShopChoiceForm.AtMarket(markets[choice.ShopId][0].MarketDayId);
         }
-        return View(new CheckoutPage(form, cart, [], payments.Value.CardEnabled) { Markets = markets });
+        return View(await PageAsync(form, lines, cart, [], ct));
     }
 
     [HttpPost("/checkout")]
@@ -56,6 +59,10 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
     public async Task<IActionResult> Place(CheckoutForm form, [FromServices] StartCardPaymentHandler startPayment, CancellationToken ct)
     {
         var lines = CartCookie.Read(Request);
+        if (form.Recalculate)
+        {
+            return View("Index", await PageAsync(form, lines, await CartController.LoadAsync(db, lines, ct), [], ct));
+        }
         var errors = new List<string>();
         var choices = new List<ShopChoice>();
         foreach (var choice in form.Shops)
@@ -72,7 +79,11 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
                     errors.Add(text["Checkout.PayWithInvalid", choice.PayWith]);
                 }
             }
-            choices.Add(new ShopChoice(choice.ShopId, choice.Fulfilment, payWith, choice.Payment, choice.MarketDayId));
+            // A shop with no way of receiving chosen is left out, and the handler names it.
+            if (choice.Fulfilment is { } fulfilment)
+            {
+                choices.Add(new ShopChoice(choice.ShopId, fulfilment, payWith, choice.Payment, choice.MarketDayId));
+            }
         }
         if (errors.Count == 0)
         {
@@ -98,8 +109,28 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
             errors.AddRange(result.Errors.Select(e => Messages.Format(text, e.MessageKey, e.Args)));
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var cart = await CartController.LoadAsync(db, lines, ct);
-        return View("Index", new CheckoutPage(form, cart, errors, payments.Value.CardEnabled) { Markets = await MarketPickup.ForAsync(db, cart, clock, ct) });
+        return View("Index", await PageAsync(form, lines, await CartController.LoadAsync(db, lines, ct), errors, ct));
+    }
+
+    private async Task<CheckoutPage> PageAsync(CheckoutForm form, IReadOnlyList<CartLine> lines, CartView cart, IReadOnlyList<string> errors,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var ids = lines.Select(l => l.ProductId).ToList();
+        var catalog = await db.Products.AsNoTracking().Include(p => p.Shop)
+            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.Status == ShopStatus.Active)
+            .ToDictionaryAsync(p => p.Id, ct);
+        var available = lines.Where(l => catalog.ContainsKey(l.ProductId)).ToList();
+        var quotes = CartPricing.Split(available, catalog, _ => Fulfilment.Delivery)
+            .Zip(CartPricing.Split(available, catalog, _ => Fulfilment.Pickup),
+                (delivery, pickup) => new ShopQuote(delivery, pickup, delivery.Shop.IsOpenAt(now), delivery.Shop.NextOpeningAfter(now)))
+            .ToList();
+        return new CheckoutPage(form, cart, errors, payments.Value.CardEnabled)
+        {
+            Markets = await MarketPickup.ForAsync(db, cart, clock, ct),
+            Quotes = quotes,
+            Now = now,
+        };
     }
 
     [HttpGet("/pedidos/confirmados")]

@@ -17,7 +17,7 @@ public sealed class SearchPage(IPage page)
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" }).FillAsync(words);
         await page.GetByRole(AriaRole.Button, new() { Name = "Buscar", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("q=" + Regex.Escape(words)));
-        await Expect(page.GetByText(new Regex(@"^\d+ resultados para «"))).ToBeVisibleAsync();
+        await Expect(page.GetByText(new Regex(@"^\d+ resultados? para «"))).ToBeVisibleAsync();
     }
 
     public async Task OnlyOpenNowAsync()

@@ -53,7 +53,7 @@ public abstract class MarketResidentTests<TFixture>(TFixture fixture) : IClassFi
         await AddToCartAsync(resident, day.Id, product.Id);
 
         var checkout = await resident.GetStringAsync("/checkout");
-        checkout.ShouldContain("Retirar en el mercado");
+        checkout.ShouldContain("Retiro en el mercado: ");
         checkout.ShouldContain("puesto 7");
         var placed = await resident.PostAsync("/checkout", new FormUrlEncodedContent(CheckoutFields(checkout, shopId, day.Id)));
 

@@ -122,8 +122,7 @@ public static partial class MarketSetup
         ["Name"] = "Ana López",
         ["Phone"] = "+503 7123 4567",
         ["Shops[0].ShopId"] = shopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Shops[0].Fulfilment"] = nameof(Fulfilment.Pickup),
-        ["Shops[0].MarketDayId"] = marketDayId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Shops[0].Receive"] = "Market-" + marketDayId.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [GeneratedRegex("name=\"IdempotencyKey\" value=\"([0-9a-f]+)\"")]

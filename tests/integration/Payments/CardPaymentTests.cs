@@ -330,7 +330,7 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
             ["Name"] = "Ana López",
             ["Phone"] = "7123 4567",
             ["Shops[0].ShopId"] = product.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Shops[0].Fulfilment"] = "Pickup",
+            ["Shops[0].Receive"] = "Pickup",
             ["Shops[0].Payment"] = "Card",
         }));
 
@@ -414,7 +414,7 @@ public abstract class CardPaymentTests<TFixture>(TFixture fixture) : IClassFixtu
         {
             var shopField = System.Text.RegularExpressions.Regex.Match(form, $"name=\"Shops\\[(\\d)\\].ShopId\" value=\"{shops[i]}\"").Groups[1].Value;
             fields[$"Shops[{shopField}].ShopId"] = shops[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            fields[$"Shops[{shopField}].Fulfilment"] = "Pickup";
+            fields[$"Shops[{shopField}].Receive"] = "Pickup";
             fields[$"Shops[{shopField}].Payment"] = "Card";
         }
         var response = await client.PostAsync("/checkout", new FormUrlEncodedContent(fields));

@@ -74,7 +74,7 @@ public sealed partial class PayWithCashTests(SqliteSpine fixture) : IClassFixtur
             ["Name"] = "Ana López",
             ["Phone"] = "+503 7123 4567",
             ["Shops[0].ShopId"] = shopId.ToString(),
-            ["Shops[0].Fulfilment"] = nameof(Fulfilment.Pickup),
+            ["Shops[0].Receive"] = nameof(Fulfilment.Pickup),
             ["Shops[0].PayWith"] = payWith,
         }));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());

@@ -3,6 +3,7 @@
     if (!root) return;
     const code = root.dataset.code;
     const labels = JSON.parse(root.dataset.labels);
+    const tones = JSON.parse(root.dataset.tones);
     let last = Number(root.dataset.sequence);
     const timeline = root.querySelector("[data-testid=timeline]");
     const status = root.querySelector("[data-testid=order-status]");
@@ -22,6 +23,7 @@
         li.append(strong, " ", time, update.reason ? " — " + update.reason : "");
         timeline.append(li);
         status.textContent = labels[update.status];
+        status.className = tones[update.status];
         if (update.status !== "Placed") document.getElementById("cancel-form")?.remove();
         // The payment panel was drawn for the old state (pay buttons): reload it rather than offer a stale choice.
         if (update.action === "ConfirmPayment" || update.action === "Refund") location.reload();

@@ -439,6 +439,9 @@ namespace Market.Core.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("RefusesOrdersWhileClosed")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

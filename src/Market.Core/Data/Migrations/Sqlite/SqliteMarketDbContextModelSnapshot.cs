@@ -424,6 +424,9 @@ namespace Market.Core.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RefusesOrdersWhileClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Market.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ShopRefusesOrdersWhileClosed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "RefusesOrdersWhileClosed",
+                table: "Shops",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RefusesOrdersWhileClosed",
+                table: "Shops");
+        }
+    }
+}
