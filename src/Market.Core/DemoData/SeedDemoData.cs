@@ -103,8 +103,8 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         await Parallel.ForEachAsync(kinds, parallel, async (kind, token) =>
             photos[kind] = await pipeline.CreateDemoAsync(kind.Name, kind.Category, token));
-        await Parallel.ForEachAsync(catalog.Shops, parallel, async (shop, token) =>
-            logos[shop.Shop] = (await pipeline.CreateDemoLogoAsync(shop.Shop.Name, token)).Hash);
+        await Parallel.ForEachAsync(catalog.Shops.Select((shop, i) => (shop.Shop, i)), parallel, async (shop, token) =>
+            logos[shop.Shop] = (await pipeline.CreateDemoLogoAsync(shop.Shop.Name, shop.i, token)).Hash);
 
         foreach (var product in catalog.Products)
         {

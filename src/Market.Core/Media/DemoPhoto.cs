@@ -37,6 +37,7 @@ internal static class DemoPhoto
     [
         new(0x0B, 0x6E, 0x4F), new(0xB5, 0x4A, 0x32), new(0x2F, 0x6F, 0x9F), new(0x6E, 0x3F, 0x8C),
         new(0x9A, 0x62, 0x1C), new(0xB0, 0x3A, 0x6E), new(0x16, 0x7B, 0x8C), new(0x4F, 0x7A, 0x1F),
+        new(0x9B, 0x2C, 0x36), new(0x4C, 0x55, 0xB8), new(0x8A, 0x4B, 0x2A), new(0x23, 0x74, 0x52),
     ];
 
     private static readonly Lazy<SKTypeface?> Bold = new(FindBoldFont);
@@ -65,12 +66,12 @@ internal static class DemoPhoto
         return bitmap;
     }
 
-    public static SKBitmap Logo(string shopName)
+    public static SKBitmap Logo(string shopName, int colour)
     {
         var bitmap = new SKBitmap(new SKImageInfo(LogoSize, LogoSize, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
-        canvas.Clear(LogoColours[StableIndex(shopName) % (uint)LogoColours.Length]);
+        canvas.Clear(LogoColours[colour % LogoColours.Length]);
         if (Bold.Value is { } typeface)
         {
             using var font = new SKFont(typeface, 150);
@@ -87,11 +88,14 @@ internal static class DemoPhoto
         return bitmap;
     }
 
-    /// <summary>The first letters of the first two words that start with a capital ("Panadería San Antonio" → "PS").</summary>
+    /// <summary>
+    /// The first letters of the last two words that start with a capital: the shop's own name after its kind
+    /// ("Tienda Doña Tere" → "DT", "Frutas del Valle" → "FV").
+    /// </summary>
     internal static string Initials(string name)
     {
-        var letters = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => char.IsUpper(w[0])).Take(2).Select(w => char.ToUpperInvariant(w[0])).ToArray();
+        var capitals = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).ToList();
+        var letters = capitals.Skip(Math.Max(0, capitals.Count - 2)).Select(w => char.ToUpperInvariant(w[0])).ToArray();
         return letters.Length > 0 ? new string(letters) : name[..1].ToUpperInvariant();
     }
 
@@ -285,15 +289,4 @@ internal static class DemoPhoto
 
     private static SKColor Mix(SKColor a, SKColor b, float amount) => new(
         (byte)(a.Red + (b.Red - a.Red) * amount), (byte)(a.Green + (b.Green - a.Green) * amount), (byte)(a.Blue + (b.Blue - a.Blue) * amount));
-
-    /// <summary>The same in every process, which string.GetHashCode is not.</summary>
-    private static uint StableIndex(string key)
-    {
-        var hash = 17u;
-        foreach (var ch in key)
-        {
-            hash = unchecked(hash * 31 + ch);
-        }
-        return hash;
-    }
 }

@@ -62,9 +62,9 @@ public sealed class PhotoPipeline(IBlobStore store) : IDisposable
     public Task<PhotoRenditions> CreateDemoAsync(string productName, string category, CancellationToken cancellationToken = default) =>
         StoreDrawnAsync(() => DemoPhoto.Product(productName, category), cancellationToken);
 
-    /// <summary>A demo shop's logo: its initials on a colour.</summary>
-    public Task<PhotoRenditions> CreateDemoLogoAsync(string shopName, CancellationToken cancellationToken = default) =>
-        StoreDrawnAsync(() => DemoPhoto.Logo(shopName), cancellationToken);
+    /// <summary>A demo shop's logo: its initials on the colour of that number (shops in a row get different ones).</summary>
+    public Task<PhotoRenditions> CreateDemoLogoAsync(string shopName, int colour, CancellationToken cancellationToken = default) =>
+        StoreDrawnAsync(() => DemoPhoto.Logo(shopName, colour), cancellationToken);
 
     public void Dispose() => decoding.Dispose();
 
