@@ -28,6 +28,11 @@ RUN dotnet publish src/Market.Web/Market.Web.csproj -c Release -r linux-x64 --se
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
+# The demo's product pictures and shop logos carry text; Skia finds fonts as files, and the image has none.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 # ./data (SQLite file, photos under data/blobs) must be writable by the non-root user.
 RUN mkdir -p /app/data && chown app:app /app/data
 

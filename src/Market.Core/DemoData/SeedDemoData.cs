@@ -91,24 +91,36 @@ internal sealed class SeedDemoData(IServiceScopeFactory scopes, IOptions<SeedOpt
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Through the same pipeline and store as an upload, so a first run looks like a real shop window.</summary>
+    /// <summary>
+    /// Through the same pipeline and store as an upload, so a first run looks like a real shop window: one
+    /// illustration per product name (shops selling the same product share it) and a logo per shop, drawn on all cores.
+    /// </summary>
     private static async Task AddPhotosAsync(DemoCatalog catalog, PhotoPipeline pipeline, CancellationToken ct)
     {
-        var seed = 0;
-        foreach (var category in catalog.Categories)
+        var kinds = catalog.Products.Select(p => (p.Name, Category: p.Category.Name)).Distinct().ToList();
+        var photos = new System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Category), PhotoRenditions>();
+        var logos = new System.Collections.Concurrent.ConcurrentDictionary<Shop, string>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(kinds, parallel, async (kind, token) =>
+            photos[kind] = await pipeline.CreateDemoAsync(kind.Name, kind.Category, token));
+        await Parallel.ForEachAsync(catalog.Shops.Select((shop, i) => (shop.Shop, i)), parallel, async (shop, token) =>
+            logos[shop.Shop] = (await pipeline.CreateDemoLogoAsync(shop.Shop.Name, shop.i, token)).Hash);
+
+        foreach (var product in catalog.Products)
         {
-            var photo = await pipeline.CreateDemoAsync(seed++, ct);
-            foreach (var product in catalog.Products.Where(p => p.Category == category))
+            var photo = photos[(product.Name, product.Category.Name)];
+            product.Photos.Add(new ProductPhoto
             {
-                product.Photos.Add(new ProductPhoto
-                {
-                    Hash = photo.Hash,
-                    ThumbWidth = photo.ThumbWidth,
-                    ThumbHeight = photo.ThumbHeight,
-                    LargeWidth = photo.LargeWidth,
-                    LargeHeight = photo.LargeHeight,
-                });
-            }
+                Hash = photo.Hash,
+                ThumbWidth = photo.ThumbWidth,
+                ThumbHeight = photo.ThumbHeight,
+                LargeWidth = photo.LargeWidth,
+                LargeHeight = photo.LargeHeight,
+            });
+        }
+        foreach (var (shop, logo) in logos)
+        {
+            shop.LogoHash = logo;
         }
     }
 

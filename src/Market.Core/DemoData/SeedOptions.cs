@@ -7,6 +7,6 @@ public sealed class SeedOptions
     /// <summary>Fill an empty database with demo municipalities, shops, products and accounts at start.</summary>
     public bool DemoData { get; set; }
 
-    /// <summary>Give demo products a photo (one picture per category, made by the photo pipeline; about 2 s).</summary>
+    /// <summary>Give demo products a photo (an illustration per product name) and shops a logo, made by the photo pipeline.</summary>
     public bool DemoPhotos { get; set; } = true;
 }

@@ -18,6 +18,9 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
     /// <summary>The photo limit (15 MB) plus room for the form around it.</summary>
     private const int UploadLimit = 16 * 1024 * 1024;
 
+    /// <summary>A new product with as many full-size photos as a product may have.</summary>
+    private const int NewProductLimit = ProductPhotosHandler.MaxPhotos * Market.Core.Media.PhotoPipeline.MaxBytes + 1024 * 1024;
+
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("/tienda/catalogo")]
@@ -62,7 +65,20 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
     }
 
     [HttpPost("/tienda/catalogo/nuevo")]
-    public Task<IActionResult> Create(ProductForm form, CancellationToken ct) => SaveAsync(null, form, ct);
+    [RequestSizeLimit(NewProductLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = NewProductLimit)]
+    public async Task<IActionResult> Create(ProductForm form, List<IFormFile> fotos, CancellationToken ct)
+    {
+        var uploads = fotos.Where(f => f.Length > 0).Select(f => f.OpenReadStream()).ToList();
+        try
+        {
+            return await SaveAsync(null, form, ct, uploads);
+        }
+        finally
+        {
+            uploads.ForEach(u => u.Dispose());
+        }
+    }
 
     [HttpPost("/tienda/catalogo/{id:int}")]
     public Task<IActionResult> Update(int id, ProductForm form, CancellationToken ct) => SaveAsync(id, form, ct);
@@ -91,9 +107,9 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
     public async Task<IActionResult> ChangePhoto(int id, int photoId, PhotoChange change, CancellationToken ct) =>
         await photos.ChangeAsync(Me, id, photoId, change, ct) ? LocalRedirect($"/tienda/catalogo/{id}#fotos") : NotFound();
 
-    private async Task<IActionResult> SaveAsync(int? id, ProductForm form, CancellationToken ct)
+    private async Task<IActionResult> SaveAsync(int? id, ProductForm form, CancellationToken ct, IReadOnlyList<Stream>? photos = null)
     {
-        var result = await save.HandleAsync(new SaveProduct(Me, form.ShopId, id, form.ToInput()), ct);
+        var result = await save.HandleAsync(new SaveProduct(Me, form.ShopId, id, form.ToInput()) { NewPhotos = photos ?? [] }, ct);
         if (result.NotFound)
         {
             return NotFound();
@@ -106,6 +122,10 @@ public sealed class CatalogController(MarketDbContext db, SaveProductHandler sav
         foreach (var (field, key) in result.Problems)
         {
             ModelState.AddModelError(field, text[key]);
+        }
+        if (photos is { Count: > 0 })
+        {
+            ModelState.AddModelError(SaveProductHandler.Photos, text["Catalog.ChoosePhotosAgain"]);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return await FormAsync(id, form, ct);

@@ -1,16 +1,23 @@
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace Market.Web.Catalog;
 
-/// <summary>Creates a product in one of the owner's shops, or changes one of theirs.</summary>
-public sealed record SaveProduct(string OwnerId, int ShopId, int? ProductId, ProductInput Input);
+/// <summary>Creates a product in one of the owner's shops, or changes one of theirs; a new one may come with its photos.</summary>
+public sealed record SaveProduct(string OwnerId, int ShopId, int? ProductId, ProductInput Input)
+{
+    public IReadOnlyList<Stream> NewPhotos { get; init; } = [];
+}
 
 public sealed record SaveProductResult(Product? Product, IReadOnlyList<(string Field, string MessageKey)> Problems, bool NotFound = false);
 
-public sealed class SaveProductHandler(MarketDbContext db)
+public sealed class SaveProductHandler(MarketDbContext db, PhotoPipeline pipeline)
 {
+    /// <summary>The form field of the new product's photos, which their problems are shown by.</summary>
+    public const string Photos = "fotos";
+
     public async Task<SaveProductResult> HandleAsync(SaveProduct command, CancellationToken ct)
     {
         if (!await db.Shops.AnyAsync(s => s.Id == command.ShopId && s.OwnerId == command.OwnerId, ct))
@@ -40,6 +47,21 @@ public sealed class SaveProductHandler(MarketDbContext db)
         {
             return new(null, problems);
         }
+        // Every photo is checked before any is stored, so a refused one leaves nothing behind, product included.
+        if (command.NewPhotos.Count > ProductPhotosHandler.MaxPhotos)
+        {
+            return new(null, [(Photos, "Catalog.TooManyNewPhotos")]);
+        }
+        var prepared = new List<PreparedPhoto>();
+        foreach (var upload in command.NewPhotos)
+        {
+            var photo = await pipeline.PrepareAsync(upload, ct);
+            if (!photo.IsReady)
+            {
+                return new(null, [(Photos, photo.RefusalKey!)]);
+            }
+            prepared.Add(photo);
+        }
 
         if (product is null)
         {
@@ -47,6 +69,19 @@ public sealed class SaveProductHandler(MarketDbContext db)
             db.Products.Add(product);
         }
         command.Input.ApplyTo(product, price);
+        foreach (var photo in prepared)
+        {
+            var stored = await pipeline.StoreAsync(photo, ct);
+            product.Photos.Add(new ProductPhoto
+            {
+                Position = product.Photos.Count,
+                Hash = stored.Hash,
+                ThumbWidth = stored.ThumbWidth,
+                ThumbHeight = stored.ThumbHeight,
+                LargeWidth = stored.LargeWidth,
+                LargeHeight = stored.LargeHeight,
+            });
+        }
         await db.SaveChangesAsync(ct);
         return new(product, []);
     }

@@ -55,7 +55,7 @@ public sealed class NearbyController(MarketDbContext db, FindLocation find, SetL
         var now = clock.GetUtcNow();
         // The active shops the storefront keeps (ADR 0008): a few thousand distances in memory, no query.
         var rows = (await directory.GetAsync()).Shops.Values
-            .Select(s => new ShopRow(s.Id, s.Name, s.Kind, s.Municipality.Name, Proximity.Of(s, location, now)))
+            .Select(s => new ShopRow(s.Id, s.Name, s.Kind, s.Municipality.Name, s.LogoHash, Proximity.Of(s, location, now)))
             .Where(r => location is null || r.Near.DistanceKm <= radio)
             .Where(r => !entrega || r.Near.DeliversHere)
             .Where(r => !retiro || r.Near.OffersPickup)
@@ -93,6 +93,6 @@ public sealed record NeighbourhoodGroup(string Municipality, IReadOnlyList<Optio
 
 public sealed record LocationPage(LocationForm Form, IReadOnlyList<NeighbourhoodGroup> Groups, ResidentLocation? Current, string? Error, bool SignedIn);
 
-public sealed record ShopRow(int Id, string Name, ShopKind Kind, string Municipality, Proximity Near);
+public sealed record ShopRow(int Id, string Name, ShopKind Kind, string Municipality, string? LogoHash, Proximity Near);
 
 public sealed record ShopList(IReadOnlyList<ShopRow> Shops, int Total, int Page, int Pages, ResidentLocation? Location, BrowseForm Form);

@@ -48,7 +48,8 @@ public sealed class StorefrontController(MarketDbContext db, FindLocation find, 
             return NotFound();
         }
         var description = await db.Products.Where(p => p.Id == id).Select(p => p.Description).SingleAsync(ct);
-        return View(new ProductPage(card, description));
+        var photos = await db.ProductPhotos.AsNoTracking().Where(ph => ph.ProductId == id).OrderBy(ph => ph.Position).ToListAsync(ct);
+        return View(new ProductPage(card, description, photos));
     }
 
     [HttpGet("/tiendas/{id:int}")]

@@ -57,6 +57,7 @@ public sealed record BrowseForm
     private static bool Unreadable(string? price) => !string.IsNullOrWhiteSpace(price) && !Money.TryParse(price, out _);
 }
 
-public sealed record ProductPage(ProductCard Product, string? Description);
+/// <summary>The product with all its photos in display order, the first being the main one.</summary>
+public sealed record ProductPage(ProductCard Product, string? Description, IReadOnlyList<ProductPhoto> Photos);
 
 public sealed record ShopPage(Shop Shop, IReadOnlyList<ProductCard> Products);

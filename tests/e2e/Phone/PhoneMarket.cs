@@ -1,11 +1,15 @@
 using Market.Core.Catalog;
 using Market.Core.Data;
+using Market.Core.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Market.Tests.E2e.Phone;
 
-/// <summary>The demo market with the data that breaks narrow layouts: a product name with no place to wrap, a very long address.</summary>
+/// <summary>
+/// The demo market with the data that breaks narrow layouts: a product name with no place to wrap, a very long address,
+/// and that product with a gallery of three photos.
+/// </summary>
 public sealed class PhoneMarket : MarketBrowser
 {
     public const string LongName = "Refrescoartesanaldemarañónconhieloraspadoylechecondensadaparallevar";
@@ -22,5 +26,21 @@ public sealed class PhoneMarket : MarketBrowser
         LongProductId = await db.Products.Where(p => p.ShopId == shop.Id).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         await db.Products.Where(p => p.Id == LongProductId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, LongName));
         await db.Shops.Where(s => s.Id == shop.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Address, LongAddress));
+        var pipeline = scope.ServiceProvider.GetRequiredService<PhotoPipeline>();
+        var product = await db.Products.Include(p => p.Photos).SingleAsync(p => p.Id == LongProductId);
+        foreach (var view in new[] { "con hielo", "para llevar" })
+        {
+            var photo = await pipeline.CreateDemoAsync($"Refresco de marañón {view}", "bebidas");
+            product.Photos.Add(new ProductPhoto
+            {
+                Position = product.Photos.Count,
+                Hash = photo.Hash,
+                ThumbWidth = photo.ThumbWidth,
+                ThumbHeight = photo.ThumbHeight,
+                LargeWidth = photo.LargeWidth,
+                LargeHeight = photo.LargeHeight,
+            });
+        }
+        await db.SaveChangesAsync();
     }
 }
