@@ -18,7 +18,7 @@ public sealed class AddMediaTests : IDisposable
         using var host = Build(new() { ["Blobs:Root"] = folder.Path });
         await host.StartAsync();
 
-        var photo = await host.Services.GetRequiredService<PhotoPipeline>().CreateDemoAsync(1);
+        var photo = await host.Services.GetRequiredService<PhotoPipeline>().CreateDemoAsync("Arroz blanco", "canasta básica");
 
         host.Services.GetRequiredService<IBlobStore>().ShouldBeOfType<FileSystemBlobStore>();
         folder.FileNames().ShouldBe(photo.Names.Order(StringComparer.Ordinal));

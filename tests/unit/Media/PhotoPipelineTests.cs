@@ -152,11 +152,11 @@ public sealed class PhotoPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task DemoPhoto_IsTheSameForTheSameSeedAndDiffersBetweenSeeds()
+    public async Task DemoPhoto_IsTheSameForTheSameProductAndDiffersBetweenProducts()
     {
-        var first = await pipeline.CreateDemoAsync(7);
-        var again = await pipeline.CreateDemoAsync(7);
-        var other = await pipeline.CreateDemoAsync(8);
+        var first = await pipeline.CreateDemoAsync("Arroz blanco", "canasta básica");
+        var again = await pipeline.CreateDemoAsync("Arroz blanco", "canasta básica");
+        var other = await pipeline.CreateDemoAsync("Frijol rojo de seda", "canasta básica");
 
         again.ShouldBe(first);
         other.Hash.ShouldNotBe(first.Hash);
