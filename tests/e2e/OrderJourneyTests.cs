@@ -51,7 +51,14 @@ public sealed class OrderJourneyTests(MarketBrowser market, ITestOutputHelper ou
         var checkout = await cart.ContinueAsync();
         await checkout.FillContactAsync(customer, "+503 7123 4567", "Pasaje Los Pinos #12, Colonia Miramonte", "portón verde frente a la iglesia");
         await Expect(checkout.Delivery(DonaTere)).ToBeCheckedAsync();
-        await Expect(checkout.Pickup(DonChepe)).ToBeCheckedAsync();
+        // A market vendor's order is picked up at the next market day where it has a stall, which the choice names.
+        await Expect(checkout.ChosenMarketPickup(DonChepe)).ToHaveCountAsync(1);
+        // The totals follow the choice before confirming: Doña Tere's delivery fee goes when the order is picked up.
+        var withDelivery = await checkout.GrandTotal.TextContentAsync();
+        await checkout.Pickup(DonaTere).CheckAsync();
+        await Expect(checkout.GrandTotal).Not.ToHaveTextAsync(withDelivery!);
+        await checkout.Delivery(DonaTere).CheckAsync();
+        await Expect(checkout.GrandTotal).ToHaveTextAsync(withDelivery!);
         await checkout.PayWithAsync(DonaTere, "20.00");
         await shots.TakeAsync(browsing, "checkout");
         await checkout.ConfirmAsync();

@@ -53,7 +53,7 @@ public sealed class MarketDayJourneyTests(MarketBrowser market, ITestOutputHelpe
         var checkout = await (await storefront.OpenCartAsync()).ContinueAsync();
         await checkout.FillContactAsync("Lucía Campos", "+503 7123 4567", "", "");
         await checkout.PickUpAtMarketAsync(vendorShop, plaza);
-        await Expect(checkout.Pickup(vendorShop)).ToBeCheckedAsync();
+        await Expect(checkout.AtMarket(vendorShop, plaza)).ToBeCheckedAsync();
         await shots.TakeAsync(residentPage, "checkout-market-pickup");
         await checkout.ConfirmAsync();
         var tracking = await checkout.OpenTrackingAsync(vendorShop);

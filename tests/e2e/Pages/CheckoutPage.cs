@@ -15,9 +15,22 @@ public sealed class CheckoutPage(IPage page)
         await page.GetByLabel("Punto de referencia").FillAsync(reference);
     }
 
-    public ILocator Delivery(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { Name = "Entrega a domicilio" });
+    public ILocator Delivery(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Entrega a domicilio") });
 
-    public ILocator Pickup(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { Name = "Retiro en la tienda" });
+    public ILocator Pickup(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Retiro en la tienda") });
+
+    /// <summary>The pickup at the vendor's stall on the market day at that space.</summary>
+    public ILocator AtMarket(string shop, string space) =>
+        Shop(shop).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Retiro en el mercado: " + Regex.Escape(space)) }).First;
+
+    /// <summary>The chosen way to receive the shop's order, if it is a pickup at one of its market days.</summary>
+    public ILocator ChosenMarketPickup(string shop) =>
+        Shop(shop).GetByRole(AriaRole.Radio, new() { Checked = true, NameRegex = new Regex("^Retiro en el mercado: ") });
+
+    /// <summary>The shop's total with the chosen delivery or pickup, and the grand total above the button.</summary>
+    public ILocator ShopTotal(string shop) => Shop(shop).GetByTestId("shop-total");
+
+    public ILocator GrandTotal => page.GetByTestId("grand-total");
 
     public ILocator Card(string shop) => Shop(shop).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Pagar con tarjeta") });
 
@@ -30,12 +43,7 @@ public sealed class CheckoutPage(IPage page)
     }
 
     /// <summary>Chooses, among the market days where the vendor has a stall, the one at that space.</summary>
-    public async Task PickUpAtMarketAsync(string shop, string space)
-    {
-        var choice = Shop(shop).GetByLabel("Retirar en el mercado");
-        var value = await choice.Locator("option", new() { HasText = space }).First.GetAttributeAsync("value");
-        await choice.SelectOptionAsync(value!);
-    }
+    public Task PickUpAtMarketAsync(string shop, string space) => AtMarket(shop, space).CheckAsync();
 
     public Task PayWithAsync(string shop, string amount) => Shop(shop).GetByLabel("Pago con").FillAsync(amount);
 
