@@ -103,7 +103,7 @@ public sealed partial class StorefrontPageTests(SqliteSpine fixture) : IClassFix
         Checkout.QueryAsync(Host, db => db.Neighbourhoods.Where(n => n.Name == name)
             .Select(n => new ValueTuple<int, GeoPoint>(n.Id, new GeoPoint(n.Latitude, n.Longitude))).SingleAsync());
 
-    [GeneratedRegex("<li class=\"card\">\\s*<h2><a href=\"/tiendas/\\d+\">([^<]+)</a></h2>(.*?)</li>", RegexOptions.Singleline)]
+    [GeneratedRegex("<li class=\"card shop[^\"]*\">(?:(?!</li>).)*?<h2><a href=\"/tiendas/\\d+\">([^<]+)</a></h2>(.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex ShopRows();
 
     [GeneratedRegex("id=\"producto-(\\d+)\"")]
