@@ -65,7 +65,7 @@ public sealed class CartController(MarketDbContext db, IStringLocalizer<Ui> text
             .Select(g => new CartViewShop(g.First().Shop, [.. g]))
             .OrderBy(s => s.Shop.Name, SpanishOrder.Names)
             .ToList();
-        return new CartView(shops, lines.Count(l => !products.ContainsKey(l.ProductId)));
+        return new CartView(shops, lines.Count(l => !products.ContainsKey(l.ProductId))) { Products = products };
     }
 }
 
@@ -85,6 +85,9 @@ public sealed record CartViewShop(Market.Core.Catalog.Shop Shop, IReadOnlyList<C
 
 public sealed record CartView(IReadOnlyList<CartViewShop> Shops, int Unavailable)
 {
+    /// <summary>The cart's products still on sale, with their shops: what checkout prices the draft orders from.</summary>
+    public IReadOnlyDictionary<int, Market.Core.Catalog.Product> Products { get; init; } = new Dictionary<int, Market.Core.Catalog.Product>();
+
     public bool IsEmpty => Shops.Count == 0;
     public Money Total => Money.Sum(Shops.Select(s => s.Subtotal));
 }

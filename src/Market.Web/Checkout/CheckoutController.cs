@@ -116,10 +116,7 @@ public sealed class CheckoutController(MarketDbContext db, PlaceOrderHandler pla
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var ids = lines.Select(l => l.ProductId).ToList();
-        var catalog = await db.Products.AsNoTracking().Include(p => p.Shop)
-            .Where(p => ids.Contains(p.Id) && p.IsActive && p.Shop.Status == ShopStatus.Active)
-            .ToDictionaryAsync(p => p.Id, ct);
+        var catalog = cart.Products;
         var available = lines.Where(l => catalog.ContainsKey(l.ProductId)).ToList();
         var quotes = CartPricing.Split(available, catalog, _ => Fulfilment.Delivery)
             .Zip(CartPricing.Split(available, catalog, _ => Fulfilment.Pickup),
